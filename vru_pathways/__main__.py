@@ -1,0 +1,7 @@
+"""``python -m vru_pathways``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,197 @@
+"""What every gap rule needs to know about one framework on one date.
+
+The definitions are FORMAT.md's "What counts as a gap": which factors are in scope,
+which services cover them, which outcomes reach an impact outcome, and what a need asks
+for. Each is computed once, lazily, so the hygiene rules (which ``validate`` runs) never
+build the graph or import networkx.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .. import ages
+from ..diagnostics import Finding, Location, Severity
+from ..framework import Framework
+from ..schema.document import Need, Service
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+_PRIORITY_SEVERITY = {"high": Severity.ERROR, "medium": Severity.WARNING, "low": Severity.INFO}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` calendar months on, clamped to the month's last day.
+
+    >>> add_months(dt.date(2025, 8, 31), 6)
+    datetime.date(2026, 2, 28)
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+class Context:
+    """One framework, analysed as of one date."""
+
+    def __init__(self, framework: Framework, as_of: dt.date | None = None) -> None:
+        self.framework = framework
+        self.as_of = framework.as_of(as_of)
+        self.policy = framework.policy
+        self.scope = framework.scope
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        from ..graph import build
+
+        return build(self.framework)
+
+    @cached_property
+    def horizon_end(self) -> dt.date:
+        return add_months(self.as_of, self.policy.horizon)
+
+    # --- scope ---------------------------------------------------------------------------
+
+    @cached_property
+    def in_scope(self) -> tuple[str, ...]:
+        """In-scope factor IDs, in document order."""
+        harms = self.scope.harms
+        fw = self.framework
+        return tuple(
+            f for f, factor in fw.factors.items()
+            if f in fw.needs or harms is None or any(h in harms for h in factor.harms)
+        )
+
+    def is_active(self, service: Service) -> bool:
+        if service.status != "active":
+            return False
+        if service.starts and service.starts > self.as_of:
+            return False
+        return not (service.ends and service.ends < self.as_of)
+
+    # --- coverage ------------------------------------------------------------------------
+
+    @cached_property
+    def covering(self) -> dict[str, tuple[str, ...]]:
+        """Factor ID → IDs of the active services that address it, in document order."""
+        from ..graph import node_id, related
+
+        services = self.framework.services
+        return {
+            f: tuple(s for s in related(self.graph, node_id("factor", f), "addresses",
+                                        incoming=True)
+                     if self.is_active(services[s]))
+            for f in self.framework.factors
+        }
+
+    @cached_property
+    def impact_reaching(self) -> frozenset[str]:
+        """Outcome IDs from which ``leads_to`` reaches an impact outcome (impact included)."""
+        import networkx as nx
+
+        outcomes = self.framework.outcomes
+        chain = nx.DiGraph()
+        chain.add_nodes_from(outcomes)
+        chain.add_edges_from(
+            (o, t) for o, outcome in outcomes.items() for t in outcome.leads_to
+        )
+        impact = [o for o, outcome in outcomes.items() if outcome.stage == "impact"]
+        reach: set[str] = set(impact)
+        for o in impact:
+            reach |= nx.ancestors(chain, o)
+        return frozenset(reach)
+
+    def reaches_impact(self, service_id: str) -> bool:
+        outcomes = self.framework.services[service_id].outcomes
+        return any(o in self.impact_reaching for o in outcomes)
+
+    def pathway_services(self, factor_id: str) -> tuple[str, ...]:
+        """Covering services that complete an intervention pathway for the factor."""
+        return tuple(s for s in self.covering[factor_id] if self.reaches_impact(s))
+
+    # --- what a need asks for ------------------------------------------------------------
+
+    def need(self, factor_id: str) -> Need | None:
+        return self.framework.needs.get(factor_id)
+
+    def need_ages(self, factor_id: str) -> ages.Ages | None:
+        need = self.need(factor_id)
+        if need is None:
+            return None
+        wanted = need.ages or self.framework.factors[factor_id].ages
+        if wanted is None:
+            return None
+        span = wanted.span()
+        return ages.intersect(span, self.scope.ages.span()) if self.scope.ages else span
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        children: dict[str, list[str]] = {a: [] for a in self.framework.areas}
+        for a, area in self.framework.areas.items():
+            if area.within in children:
+                children[area.within].append(a)
+        return children
+
+    def _with_descendants(self, roots: list[str]) -> set[str]:
+        seen: set[str] = set()
+        todo = list(roots)
+        while todo:
+            area = todo.pop()
+            if area not in seen:
+                seen.add(area)
+                todo.extend(self._children.get(area, ()))
+        return seen
+
+    def service_areas(self, service_id: str) -> set[str] | None:
+        """Areas a service reaches; ``None`` means every area."""
+        listed = self.framework.services[service_id].areas or self.scope.areas
+        return self._with_descendants(list(listed)) if listed else None
+
+    # --- severity and findings -----------------------------------------------------------
+
+    def severity(self, factor_id: str) -> Severity:
+        """A need's priority sets the severity; a factor with no need is a warning."""
+        need = self.need(factor_id)
+        if need is None or need.priority is None:
+            return Severity.WARNING
+        return _PRIORITY_SEVERITY[need.priority]
+
+    def factor_location(self, factor_id: str) -> Location:
+        """Where a finding about a factor points: its need, else what brought it in scope."""
+        fw = self.framework
+        if factor_id in fw.needs:
+            return fw.where("needs", factor_id)
+        harms = self.scope.harms or []
+        factor_harms = fw.factors[factor_id].harms
+        for index, harm in enumerate(harms):
+            if harm in factor_harms:
+                return fw.root.at("scope", "harms", index)
+        return fw.where_factor(factor_id)
+
+    def need_location(self, factor_id: str, field: str) -> Location:
+        if field in self.framework.needs[factor_id].model_fields_set:
+            return self.framework.where("needs", factor_id, field)
+        return self.framework.where("needs", factor_id)
+
+    def about_factor(self, rule: str, factor_id: str, message: str,
+                     location: Location | None = None,
+                     related: tuple[Location, ...] = ()) -> Finding:
+        """A finding about a factor, with the severity and board its need gives it."""
+        need = self.need(factor_id)
+        kind = self.framework.factor_kind[factor_id]
+        name = self.framework.factors[factor_id].name
+        where = self.framework.where_factor(factor_id)
+        return Finding(
+            location or self.factor_location(factor_id),
+            rule,
+            f"{kind} factor '{factor_id}' ({name}): {message}",
+            self.severity(factor_id),
+            f"{self.framework.section_of_factor(factor_id)}.{factor_id}",
+            need.owner if need else None,
+            tuple(dict.fromkeys((*related, where))),
+        )

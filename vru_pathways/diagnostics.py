@@ -1,0 +1,95 @@
+"""The values every stage speaks in: locations, severities, findings and exit codes.
+
+A :class:`Finding` is the one type for everything the tool reports, from a YAML syntax
+error to a funding cliff. Findings are frozen and ordered by location, so ``sorted()`` is
+the output order and tests can compare lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """How much a finding matters; higher is worse, so ``max()`` and ``>=`` read naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+class ExitCode(IntEnum):
+    """The documented exit codes; the CLI maps every outcome to one of these in one place."""
+
+    OK = 0
+    """Nothing at or above ``--fail-on``."""
+    FINDINGS = 1
+    """Findings at or above ``--fail-on``."""
+    INPUT = 2
+    """Input that cannot be analysed, or a usage error."""
+    INTERNAL = 3
+    """A bug in vru-pathways."""
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file, 1-based line and column; ``path`` is as the user should read it."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem or gap, located, with a rule ID and a severity.
+
+    ``entity`` names what the finding is about by dotted ID path
+    (``services.inclusion-mentors.tier``); ``related`` holds the other places involved.
+    """
+
+    location: Location
+    rule: str
+    message: str
+    severity: Severity = field(compare=False)
+    entity: str = ""
+    board: str | None = None
+    related: tuple[Location, ...] = ()
+    models: tuple[str, ...] = ()
+
+    def line(self) -> str:
+        """The one-line form: ``path:line:col: severity rule message``."""
+        return f"{self.location}: {self.severity.label} [{self.rule}] {self.message}"
+
+
+class InputError(Exception):
+    """Input that cannot be analysed; carries every problem found, not just the first."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(f"{len(findings)} problem(s) in the input")
+        self.findings = sorted(findings)
+
+
+class UsageError(Exception):
+    """A command-line option or argument that makes no sense; exit code 2."""
+
+
+def exit_code_for(findings: list[Finding], fail_on: Severity | None) -> ExitCode:
+    """Exit 1 when any finding is at or above ``fail_on`` (``None`` never fails)."""
+    if fail_on is None:
+        return ExitCode.OK
+    if any(f.severity >= fail_on for f in findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK

@@ -1,0 +1,111 @@
+"""Resolved framework → networkx graph with typed, stable node IDs.
+
+Nodes are ``"<kind>:<id>"`` (``"service:inclusion-mentors"``) with attributes ``kind``,
+``id`` and ``data`` (the entity). Each edge follows a reference as the YAML writes it,
+from the entity that names the reference to the one it names, with ``rel`` set to the
+field (``addresses``, ``outcomes``, ``leads_to``…). Nodes and edges are added in document
+order, and networkx keeps insertion order, so every traversal is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from .framework import Framework
+
+KINDS = ("harm", "factor", "outcome", "approach", "area", "partner", "board", "funding",
+         "service")
+
+_SECTION_KIND = {
+    "harms": "harm", "factors": "factor", "outcomes": "outcome", "approaches": "approach",
+    "areas": "area", "partners": "partner", "boards": "board", "funding": "funding",
+    "services": "service",
+}
+
+# (kind, field, target kind)
+_EDGES = (
+    ("factor", "harms", "harm"),
+    ("outcome", "leads_to", "outcome"),
+    ("outcome", "harms", "harm"),
+    ("approach", "addresses", "factor"),
+    ("area", "within", "area"),
+    ("board", "reports_to", "board"),
+    ("funding", "funder", "partner"),
+    ("service", "provider", "partner"),
+    ("service", "approach", "approach"),
+    ("service", "areas", "area"),
+    ("service", "funding", "funding"),
+    ("service", "addresses", "factor"),
+    ("service", "outcomes", "outcome"),
+    ("service", "refers_to", "service"),
+)
+
+
+_KIND_SECTION = {kind: section for section, kind in _SECTION_KIND.items()}
+
+
+def _table(framework: Framework, section: str) -> dict[str, Any]:
+    return framework.factors if section == "factors" else framework.section(section)
+
+
+def node_id(kind: str, ident: str) -> str:
+    """The stable node ID of an entity.
+
+    >>> node_id("service", "inclusion-mentors")
+    'service:inclusion-mentors'
+    """
+    return f"{kind}:{ident}"
+
+
+def _targets(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        yield from value
+
+
+def build(framework: Framework) -> nx.DiGraph:
+    """The framework as a directed graph of typed nodes.
+
+    Needs become ``owns`` edges from their owner board to the factor, with the need as
+    the edge's ``data``; a need with no owner is kept on the factor node as ``need``.
+
+    Examples
+    --------
+    >>> from vru_pathways.loading.loader import load
+    >>> fw = load(["tests/cases/valid/format-example/models/example-area/model.yaml"])
+    >>> g = build(fw.frameworks[0])
+    >>> [n for n in g.successors("service:inclusion-mentors")][:3]
+    ['partner:council', 'approach:mentoring', 'area:north']
+    """
+    graph = nx.DiGraph(name=framework.id)
+    for section, kind in _SECTION_KIND.items():
+        for ident, entity in _table(framework, section).items():
+            graph.add_node(node_id(kind, ident), kind=kind, id=ident, data=entity)
+    for ident in framework.factors:
+        graph.nodes[node_id("factor", ident)]["factor_kind"] = framework.factor_kind[ident]
+    for kind, field, target in _EDGES:
+        for ident, entity in _table(framework, _KIND_SECTION[kind]).items():
+            for ref in _targets(getattr(entity, field)):
+                graph.add_edge(node_id(kind, ident), node_id(target, ref), rel=field)
+    for factor_id, need in framework.needs.items():
+        graph.nodes[node_id("factor", factor_id)]["need"] = need
+        if need.owner:
+            graph.add_edge(node_id("board", need.owner), node_id("factor", factor_id),
+                           rel="owns", data=need)
+    return graph
+
+
+def related(graph: nx.DiGraph, node: str, rel: str, *, incoming: bool = False) -> list[str]:
+    """IDs at the other end of ``rel`` edges from (or, ``incoming``, into) ``node``.
+
+    >>> g = nx.DiGraph()
+    >>> g.add_edge("service:a", "factor:x", rel="addresses")
+    >>> related(g, "factor:x", "addresses", incoming=True)
+    ['a']
+    """
+    edges = graph.in_edges(node, data="rel") if incoming else graph.out_edges(node, data="rel")
+    return [graph.nodes[u if incoming else v]["id"] for u, v, r in edges if r == rel]

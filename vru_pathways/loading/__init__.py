@@ -1,0 +1,1 @@
+"""Reading framework files: YAML with positions, ``uses``, merging and references."""

@@ -1,0 +1,124 @@
+"""pydantic validation errors → located findings with rule IDs and suggestions.
+
+A pydantic ``loc`` is walked down the positions of the YAML tree, falling back to the
+deepest known ancestor. Unknown keys point at the key; missing keys at the mapping that
+lacks them. The rule ID comes from the error type: our own constrained types raise errors
+whose type *is* the rule ID.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..diagnostics import Finding, Location, Severity
+from .yamlpos import Path, Positions
+
+_RULE_BY_TYPE = {
+    "extra_forbidden": "unknown-key",
+    "missing": "missing-key",
+    "literal_error": "invalid-value",
+}
+_OWN_RULES = frozenset({"bad-date", "bad-age-range", "bad-id"})
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest choice to ``word``, if any is close enough to be worth saying."""
+    matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def dotted(path: Sequence[str | int]) -> str:
+    """``('services', 'x', 'areas', 2)`` → ``services.x.areas[2]``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _strip(annotation: Any) -> Any:
+    """Unwrap ``Annotated`` and ``X | None`` to the type that holds the keys."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _type_at(model: type[BaseModel], path: Path) -> Any:
+    """The declared type at ``path`` inside ``model``."""
+    current: Any = model
+    for part in path:
+        current = _strip(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(str(part))
+            if info is None:
+                return None
+            current = info.annotation
+        elif typing.get_origin(current) in (dict, list):
+            current = typing.get_args(current)[-1]
+        else:
+            return None
+    return _strip(current)
+
+
+def _choices(annotation: Any) -> list[str]:
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(a) for a in typing.get_args(annotation)]
+    return []
+
+
+def _message(error: Any, model: type[BaseModel], path: Path, value: Any) -> tuple[str, str]:
+    kind = error["type"]
+    where = dotted(path)
+    if kind == "extra_forbidden":
+        parent = _type_at(model, path[:-1])
+        fields = list(parent.model_fields) if isinstance(parent, type) else []
+        hint = suggest(str(path[-1]), fields)
+        text = f"{dotted(path[:-1]) or 'the document'}: unknown key '{path[-1]}'"
+        if hint:
+            return "unknown-key", f"{text} — did you mean '{hint}'?"
+        return "unknown-key", f"{text}; allowed keys: {', '.join(fields)}"
+    if kind == "missing":
+        return "missing-key", f"{dotted(path[:-1]) or 'the document'}: '{path[-1]}' is required"
+    if kind in _OWN_RULES:
+        return kind, f"{where}: {error['msg']}"
+    choices = _choices(_type_at(model, tuple(p for p in path if p != "[key]")))
+    if choices and isinstance(value, str):
+        hint = suggest(value, choices)
+        text = f"{where}: '{value}' is not one of {', '.join(choices)}"
+        return "invalid-value", f"{text} — did you mean '{hint}'?" if hint else text
+    shown = f" (got {value!r})" if isinstance(value, str | int) and len(str(value)) < 60 else ""
+    return _RULE_BY_TYPE.get(kind, "invalid-value"), f"{where}: {error['msg']}{shown}"
+
+
+def _drop_key_marker(loc: Sequence[Any]) -> tuple[Path, bool]:
+    if loc and loc[-1] == "[key]":
+        return tuple(loc[:-1]), True
+    return tuple(loc), False
+
+
+def from_validation_error(
+    exc: ValidationError, model: type[BaseModel], positions: Positions, path: str
+) -> list[Finding]:
+    """Every error in ``exc`` as a located finding."""
+    out: list[Finding] = []
+    for error in exc.errors(include_url=False):
+        loc, is_key = _drop_key_marker(error["loc"])
+        rule, message = _message(error, model, loc, error.get("input"))
+        if rule == "missing-key":
+            line, col = positions.find(loc[:-1])
+        else:
+            line, col = positions.find(loc, key=is_key or rule == "unknown-key")
+        entity = dotted(loc[:2]) if loc and loc[0] != "format" else ""
+        out.append(Finding(Location(path, line, col), rule, message, Severity.ERROR, entity))
+    return out

@@ -1,0 +1,174 @@
+"""The only code that reads framework files: documents, ``uses``, merging and references.
+
+Loading never stops at the first problem. Every file is read once however many roots use
+it, every problem in every file is collected, and only then does the caller decide
+whether the input can be analysed (no error-severity problems) or not.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..diagnostics import Finding, Location, Severity
+from ..framework import Doc, Framework
+from ..schema.document import SECTIONS, Document
+from . import references, yamlpos
+from .errors import dotted, from_validation_error
+
+
+def display_path(path: str) -> str:
+    """A path as the user should read it: relative to the working folder, with ``/``."""
+    rel = os.path.relpath(path)
+    return (path if rel.startswith("..") and os.path.isabs(path) else rel).replace(os.sep, "/")
+
+
+def _decode(data: bytes, shown: str) -> tuple[str | None, list[Finding]]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = (
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8 "
+            "(most editors: 'Save with encoding')"
+        )
+        return None, [Finding(Location(shown, line, col), "encoding", message, Severity.ERROR)]
+    return text.removeprefix("\ufeff"), []
+
+
+def read_document(real: str, shown: str) -> tuple[Doc | None, list[Finding]]:
+    """Read, parse and validate one file; return the document if it is usable."""
+    try:
+        with open(real, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return None, [Finding(Location(shown), "missing-file", f"cannot read {shown}: {reason}",
+                              Severity.ERROR)]
+    text, problems = _decode(data, shown)
+    if text is None:
+        return None, problems
+    parsed = yamlpos.parse(text)
+    problems = [
+        Finding(Location(shown, p.line, p.col), p.rule, p.message, Severity.ERROR)
+        for p in parsed.problems
+    ]
+    if parsed.value is None and not problems:
+        message = "the file holds no document; start it with 'format: vru-pathways/1'"
+        return None, [Finding(Location(shown), "empty-document", message, Severity.ERROR)]
+    if not isinstance(parsed.value, dict):
+        if parsed.value is not None:
+            message = "a document must be a mapping of keys, starting 'format: vru-pathways/1'"
+            problems.append(Finding(Location(shown), "invalid-value", message, Severity.ERROR))
+        return None, problems
+    try:
+        model = Document.model_validate(parsed.value)
+    except ValidationError as exc:
+        problems += from_validation_error(exc, Document, parsed.positions, shown)
+        return None, problems
+    return Doc(shown, model, parsed.positions), problems
+
+
+@dataclass
+class Loader:
+    """Reads documents once each and assembles frameworks from them."""
+
+    documents: dict[str, Doc | None] = field(default_factory=dict)
+    findings: set[Finding] = field(default_factory=set)
+
+    def _document(self, real: str) -> Doc | None:
+        if real not in self.documents:
+            doc, problems = read_document(real, display_path(real))
+            self.documents[real] = doc
+            self.findings.update(problems)
+        return self.documents[real]
+
+    def _visit(self, real: str, stack: list[str], order: list[Doc], seen: set[str]) -> None:
+        doc = self._document(real)
+        seen.add(real)
+        if doc is None:
+            return
+        stack.append(real)
+        folder = os.path.dirname(real)
+        for index, used in enumerate(doc.model.uses):
+            target = os.path.realpath(os.path.join(folder, used))
+            if target in stack:
+                loop = " → ".join(display_path(p) for p in [*stack[stack.index(target):], target])
+                self._problem(doc, ("uses", index), "uses-cycle", f"uses[{index}]: documents "
+                              f"use each other in a loop: {loop}")
+            elif not os.path.isfile(target):
+                self._problem(doc, ("uses", index), "missing-file",
+                              f"uses[{index}]: no file '{used}' (looked for {display_path(target)})")
+            elif target not in seen:
+                self._visit(target, stack, order, seen)
+        stack.pop()
+        order.append(doc)
+
+    def _problem(self, doc: Doc, path: yamlpos.Path, rule: str, message: str,
+                 severity: Severity = Severity.ERROR, entity: str = "") -> None:
+        self.findings.add(Finding(doc.at(*path), rule, message, severity, entity))
+
+    def load(self, root: str) -> Framework | None:
+        """The framework rooted at ``root``, or ``None`` when it cannot be assembled."""
+        real = os.path.realpath(root)
+        if not os.path.isfile(real):
+            message = f"no such file: {root}" if not os.path.exists(real) else f"not a file: {root}"
+            self.findings.add(Finding(Location(display_path(root)), "missing-file", message,
+                                      Severity.ERROR))
+            return None
+        order: list[Doc] = []
+        self._visit(real, [], order, set())
+        if not order or order[-1] is not self.documents.get(real):
+            return None
+        framework = self._merge(order)
+        self.findings.update(references.check(framework))
+        return framework
+
+    def _merge(self, order: list[Doc]) -> Framework:
+        framework = Framework(root=order[-1], docs=order)
+        for doc in order:
+            for section in SECTIONS:
+                for ident, entity in getattr(doc.model, section).items():
+                    self._add(framework, doc, section, ident, entity)
+            for section in ("scope", "policy"):
+                if doc is not framework.root and getattr(doc.model, section) is not None:
+                    self._problem(doc, (section,), "root-only",
+                                  f"{section} applies from the root document only; it is "
+                                  f"ignored here (root: {framework.root.path})", Severity.WARNING)
+        return framework
+
+    def _add(self, framework: Framework, doc: Doc, section: str, ident: str, entity: Any) -> None:
+        is_factor = section.endswith("_factors")
+        table = framework.factors if is_factor else framework.section(section)
+        if ident in table:
+            key = (framework.section_of_factor(ident) if is_factor else section, ident)
+            first = framework.where(*key)
+            self._problem(doc, (section, ident), "duplicate-id",
+                          f"{dotted((section, ident))} is already defined at {first}",
+                          entity=dotted((section, ident)))
+            return
+        table[ident] = entity
+        framework.origin[(section, ident)] = doc
+        if is_factor:
+            framework.factor_kind[ident] = "risk" if section == "risk_factors" else "protective"
+
+
+@dataclass
+class Loaded:
+    frameworks: list[Framework]
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def load(paths: list[str]) -> Loaded:
+    """Load every root in ``paths``; shared documents are read once."""
+    loader = Loader()
+    frameworks = [fw for fw in (loader.load(p) for p in paths) if fw is not None]
+    return Loaded(frameworks, sorted(loader.findings))

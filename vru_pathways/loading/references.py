@@ -1,0 +1,110 @@
+"""Every reference between entities, as a table, and the check that each one resolves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..diagnostics import Finding, Severity
+from ..framework import Doc, Framework
+from ..rules import FINDING_RULES
+from .errors import dotted, suggest
+
+# (section, field path inside the entity, namespace the IDs live in)
+REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("risk_factors", ("harms",), "harms"),
+    ("risk_factors", ("sources",), "sources"),
+    ("protective_factors", ("harms",), "harms"),
+    ("protective_factors", ("sources",), "sources"),
+    ("outcomes", ("leads_to",), "outcomes"),
+    ("outcomes", ("harms",), "harms"),
+    ("outcomes", ("sources",), "sources"),
+    ("approaches", ("addresses",), "factors"),
+    ("approaches", ("evidence", "source"), "sources"),
+    ("areas", ("within",), "areas"),
+    ("boards", ("reports_to",), "boards"),
+    ("funding", ("funder",), "partners"),
+    ("needs", ("areas",), "areas"),
+    ("needs", ("owner",), "boards"),
+    ("services", ("provider",), "partners"),
+    ("services", ("approach",), "approaches"),
+    ("services", ("areas",), "areas"),
+    ("services", ("funding",), "funding"),
+    ("services", ("addresses",), "factors"),
+    ("services", ("outcomes",), "outcomes"),
+    ("services", ("refers_to",), "services"),
+)
+
+_NOUN = {
+    "harms": "harm", "sources": "source", "outcomes": "outcome", "factors": "factor",
+    "areas": "area", "boards": "board", "partners": "partner", "approaches": "approach",
+    "funding": "funding", "services": "service", "rules": "rule",
+}
+
+
+def _walk(value: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if value is None:
+            return None
+        value = getattr(value, part)
+    return value
+
+
+def _ids(value: Any) -> Iterator[tuple[tuple[int, ...], str]]:
+    if isinstance(value, str):
+        yield (), value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (index,), item
+
+
+def _unknown(doc: Doc, path: tuple[str | int, ...], ident: str, space: str,
+             known: dict[str, Any] | tuple[str, ...], key: bool = False) -> Finding:
+    hint = suggest(ident, known)
+    text = f"{dotted(path)}: unknown {_NOUN[space]} '{ident}'"
+    if hint:
+        text += f" — did you mean '{hint}'?"
+    return Finding(doc.at(*path, key=key), "unknown-id", text, Severity.ERROR, dotted(path[:2]))
+
+
+def _namespace(framework: Framework, space: str) -> dict[str, Any] | tuple[str, ...]:
+    if space == "rules":
+        return FINDING_RULES
+    return framework.factors if space == "factors" else framework.section(space)
+
+
+def check(framework: Framework) -> list[Finding]:
+    """An ``unknown-id`` finding for every reference that names no defined entity."""
+    out: list[Finding] = []
+    for doc in framework.docs:
+        for section, field_path, space in REFERENCES:
+            known = _namespace(framework, space)
+            for ident, entity in getattr(doc.model, section).items():
+                for suffix, ref in _ids(_walk(entity, field_path)):
+                    if ref not in known:
+                        path = (section, ident, *field_path, *suffix)
+                        out.append(_unknown(doc, path, ref, space, known))
+        for factor_id in doc.model.needs:
+            if factor_id not in framework.factors:
+                path = ("needs", factor_id)
+                out.append(_unknown(doc, path, factor_id, "factors", framework.factors, key=True))
+    out.extend(_check_root(framework))
+    return out
+
+
+def _check_root(framework: Framework) -> list[Finding]:
+    root = framework.root
+    out: list[Finding] = []
+    scope, policy = root.model.scope, root.model.policy
+    if scope is not None:
+        for space in ("harms", "areas"):
+            for index, ref in enumerate(getattr(scope, space) or []):
+                if ref not in framework.section(space):
+                    path = ("scope", space, index)
+                    out.append(_unknown(root, path, ref, space, framework.section(space)))
+    if policy is not None:
+        for rule in policy.severity:
+            if rule not in FINDING_RULES:
+                path = ("policy", "severity", rule)
+                out.append(_unknown(root, path, rule, "rules", FINDING_RULES, key=True))
+    return out

@@ -1,0 +1,24 @@
+"""The JSON Schema of the format, generated from the pydantic models.
+
+Editors use it (through ``# yaml-language-server: $schema=…``) to complete and check
+framework files as they are typed; ``check-jsonschema`` uses it in CI. Cross-document
+rules (references, duplicate IDs, gaps) are beyond a schema; ``vru-pathways validate``
+checks those.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import FORMAT_VERSION, Document
+
+SCHEMA_ID = "https://vru-pathways.invalid/schema/vru-pathways-1.json"
+
+
+def document_schema() -> dict[str, Any]:
+    """The schema of one framework document, format version 1."""
+    schema = Document.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = f"vru-pathways framework document ({FORMAT_VERSION})"
+    return schema

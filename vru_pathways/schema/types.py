@@ -1,0 +1,95 @@
+"""Constrained scalar types of the format.
+
+Each bad value raises a :class:`PydanticCustomError` whose *type* is the rule ID the user
+sees (``bad-date``, ``bad-age-range``…), so error mapping needs no string matching.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import PlainValidator, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from ..ages import PATTERN as AGES_PATTERN
+from ..ages import AgeRange
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+_DATE = re.compile(DATE_PATTERN)
+_MONTH = re.compile(MONTH_PATTERN)
+_ID = re.compile(ID_PATTERN)
+
+
+def _text(value: Any, rule: str, what: str) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError(rule, "expected {what} written as text", {"what": what})
+    return value
+
+
+def _parse_id(value: Any) -> str:
+    text = _text(value, "bad-id", "an ID")
+    if not _ID.match(text):
+        hint = re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-") or "an-id"
+        raise PydanticCustomError(
+            "bad-id",
+            "'{value}' is not a valid ID: use lower-case letters, digits and hyphens, "
+            "e.g. '{hint}'",
+            {"value": text, "hint": hint},
+        )
+    return text
+
+
+def _parse_date(value: Any) -> dt.date:
+    text = _text(value, "bad-date", "a date (YYYY-MM-DD)")
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not a date; write it as YYYY-MM-DD", {"value": text}
+        ) from None
+
+
+def _parse_month(value: Any) -> str:
+    text = _text(value, "bad-date", "a month (YYYY-MM)")
+    if not _MONTH.match(text):
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not a month; write it as YYYY-MM", {"value": text}
+        )
+    return text
+
+
+def _parse_ages(value: Any) -> AgeRange:
+    text = _text(value, "bad-age-range", 'an age range such as "10-17"')
+    try:
+        return AgeRange.parse(text)
+    except ValueError as exc:
+        raise PydanticCustomError("bad-age-range", str(exc)) from None
+
+
+Id = Annotated[
+    str,
+    PlainValidator(_parse_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
+]
+Date = Annotated[
+    dt.date,
+    PlainValidator(_parse_date),
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN, "format": "date"}),
+]
+Month = Annotated[
+    str,
+    PlainValidator(_parse_month),
+    WithJsonSchema({"type": "string", "pattern": MONTH_PATTERN}),
+]
+Ages = Annotated[
+    AgeRange,
+    PlainValidator(_parse_ages),
+    WithJsonSchema({"type": "string", "pattern": AGES_PATTERN}),
+]
+Text = Annotated[str, StringConstraints(min_length=1)]
