@@ -27,7 +27,7 @@ class Report:
 
 
 def validate(paths: list[str]) -> Report:
-    """Format, references and hygiene findings; never builds the graph."""
+    """Format, references and hygiene findings (the rules that need no as-of date)."""
     from .analysis import HYGIENE
     from .analysis.context import Context
     from .analysis.engine import merge, run

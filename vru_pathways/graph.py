@@ -99,13 +99,19 @@ def build(framework: Framework) -> nx.DiGraph:
     return graph
 
 
-def related(graph: nx.DiGraph, node: str, rel: str, *, incoming: bool = False) -> list[str]:
-    """IDs at the other end of ``rel`` edges from (or, ``incoming``, into) ``node``.
+def related(graph: nx.DiGraph, node: str, rel: str, kind: str, *,
+            incoming: bool = False) -> list[str]:
+    """IDs of the ``kind`` nodes at the other end of ``rel`` edges from (or, with
+    ``incoming``, into) ``node``, in insertion order.
 
     >>> g = nx.DiGraph()
     >>> g.add_edge("service:a", "factor:x", rel="addresses")
-    >>> related(g, "factor:x", "addresses", incoming=True)
+    >>> g.add_edge("approach:b", "factor:x", rel="addresses")
+    >>> for n in g:
+    ...     g.nodes[n].update(kind=n.split(":")[0], id=n.split(":")[1])
+    >>> related(g, "factor:x", "addresses", "service", incoming=True)
     ['a']
     """
     edges = graph.in_edges(node, data="rel") if incoming else graph.out_edges(node, data="rel")
-    return [graph.nodes[u if incoming else v]["id"] for u, v, r in edges if r == rel]
+    ends = (graph.nodes[u if incoming else v] for u, v, r in edges if r == rel)
+    return [end["id"] for end in ends if end["kind"] == kind]

@@ -6,7 +6,7 @@ rules run in and the order ``docs/rules.md`` lists them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..diagnostics import Finding
 from .context import Context
@@ -49,6 +49,6 @@ CHECKS: dict[str, Check] = {
 }
 
 HYGIENE: tuple[str, ...] = ("orphan-service", "orphan-outcome", "outcome-cycle", "stage-order")
-"""The rules ``validate`` runs: they need no as-of date and no graph."""
+"""The rules ``validate`` runs: properties of the model itself, whatever the date."""
 
-__all__ = ["CHECKS", "HYGIENE", "Context", "Iterable"]
+__all__ = ["CHECKS", "HYGIENE", "Check", "Context"]

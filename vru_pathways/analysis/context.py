@@ -2,8 +2,7 @@
 
 The definitions are FORMAT.md's "What counts as a gap": which factors are in scope,
 which services cover them, which outcomes reach an impact outcome, and what a need asks
-for. Each is computed once, lazily, so the hygiene rules (which ``validate`` runs) never
-build the graph or import networkx.
+for. Each is computed once, lazily, from the framework's graph.
 """
 
 from __future__ import annotations
@@ -11,15 +10,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import cached_property
-from typing import TYPE_CHECKING
+import networkx as nx
 
 from .. import ages
 from ..diagnostics import Finding, Location, Severity
 from ..framework import Framework
+from ..graph import build, node_id, related
 from ..schema.document import Need, Service
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 _PRIORITY_SEVERITY = {"high": Severity.ERROR, "medium": Severity.WARNING, "low": Severity.INFO}
 
@@ -47,8 +44,6 @@ class Context:
 
     @cached_property
     def graph(self) -> nx.DiGraph:
-        from ..graph import build
-
         return build(self.framework)
 
     @cached_property
@@ -79,31 +74,32 @@ class Context:
     @cached_property
     def covering(self) -> dict[str, tuple[str, ...]]:
         """Factor ID → IDs of the active services that address it, in document order."""
-        from ..graph import node_id, related
-
         services = self.framework.services
         return {
             f: tuple(s for s in related(self.graph, node_id("factor", f), "addresses",
-                                        incoming=True)
+                                        "service", incoming=True)
                      if self.is_active(services[s]))
             for f in self.framework.factors
         }
 
     @cached_property
+    def outcome_chain(self) -> nx.DiGraph:
+        """The outcomes and their ``leads_to`` links alone, nodes named by outcome ID."""
+        graph = self.graph
+        chain = graph.edge_subgraph(
+            (u, v) for u, v, rel in graph.edges(data="rel") if rel == "leads_to")
+        out = nx.relabel_nodes(chain, {n: graph.nodes[n]["id"] for n in chain}, copy=True)
+        out.add_nodes_from(o for o in self.framework.outcomes if o not in out)
+        return out
+
+    @cached_property
     def impact_reaching(self) -> frozenset[str]:
         """Outcome IDs from which ``leads_to`` reaches an impact outcome (impact included)."""
-        import networkx as nx
-
         outcomes = self.framework.outcomes
-        chain = nx.DiGraph()
-        chain.add_nodes_from(outcomes)
-        chain.add_edges_from(
-            (o, t) for o, outcome in outcomes.items() for t in outcome.leads_to
-        )
         impact = [o for o, outcome in outcomes.items() if outcome.stage == "impact"]
         reach: set[str] = set(impact)
         for o in impact:
-            reach |= nx.ancestors(chain, o)
+            reach |= nx.ancestors(self.outcome_chain, o)
         return frozenset(reach)
 
     def reaches_impact(self, service_id: str) -> bool:

@@ -14,15 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Severity
+from ...graph import node_id
 from ..context import Context
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    fed = {o for service in fw.services.values() for o in service.outcomes}
-    fed |= {t for outcome in fw.outcomes.values() for t in outcome.leads_to}
     for o, outcome in fw.root.model.outcomes.items():
-        if o not in fed and fw.origin[("outcomes", o)] is fw.root:
+        if fw.origin[("outcomes", o)] is not fw.root:
+            continue
+        incoming = ctx.graph.in_edges(node_id("outcome", o), data="rel")
+        if not any(rel in ("outcomes", "leads_to") for _, _, rel in incoming):
             yield Finding(fw.where("outcomes", o), "orphan-outcome",
                           f"outcome '{o}' ({outcome.name}) has no service contributing to it "
                           "and no outcome leading to it", Severity.WARNING, f"outcomes.{o}")

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Severity
+from ...graph import node_id, related
 from ..context import Context
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
     for s, service in fw.services.items():
-        if not service.addresses:
+        if not related(ctx.graph, node_id("service", s), "addresses", "factor"):
             yield Finding(fw.where("services", s), "orphan-service",
                           f"service '{s}' ({service.name}) addresses no factor; add the factors "
                           "it works on to 'addresses'", Severity.WARNING, f"services.{s}")
