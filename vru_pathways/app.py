@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from .diagnostics import Finding
 from .loading.loader import load
 
+__all__ = ["Report", "gaps", "load", "schema", "validate"]
+
 if TYPE_CHECKING:
     from .analysis.coverage import Coverage
 

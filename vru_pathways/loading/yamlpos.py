@@ -82,7 +82,7 @@ class _Builder:
             return self._done[ident]
         self.positions.values[path] = _point(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
-            value: Any = None if node.style is None and node.value in _NULLS else node.value
+            value: Any = None if not node.style and node.value in _NULLS else node.value
             return value
         self._open.add(ident)
         if isinstance(node, yaml.SequenceNode):

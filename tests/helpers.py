@@ -1,0 +1,44 @@
+"""Running the command line in-process, as a user would from a folder."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+from collections.abc import Iterator
+
+from vru_pathways.cli import main
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@contextmanager
+def cwd(path: Path) -> Iterator[None]:
+    before = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def run(args: list[str], folder: Path | None = None) -> Run:
+    out, err = StringIO(), StringIO()
+    with cwd(folder or Path.cwd()), redirect_stdout(out), redirect_stderr(err):
+        code = main(args)
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder

@@ -1,0 +1,27 @@
+"""The docs say what the code does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+from vru_pathways.analysis import CHECKS
+from vru_pathways.rules import RULES
+
+
+def test_rules_doc_is_current() -> None:
+    result = subprocess.run([sys.executable, "scripts/gen_docs.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_finding_rule_has_a_check_and_every_check_a_rule() -> None:
+    assert set(CHECKS) == {r.id for r in RULES.values() if r.kind != "input"}
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    head = readme.split("---", 1)[0]
+    assert "./scripts/example" in head and "./scripts/test" in head
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().endswith("./scripts/test")
