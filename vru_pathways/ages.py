@@ -56,7 +56,8 @@ def normalise(spans: Iterable[Span]) -> Ages:
     for low, high in sorted(spans, key=lambda s: (s[0], _end(s[1]))):
         if out and low <= _end(out[-1][1]) + 1:
             prev_low, prev_high = out[-1]
-            out[-1] = (prev_low, None if high is None or prev_high is None else max(prev_high, high))
+            merged = None if high is None or prev_high is None else max(prev_high, high)
+            out[-1] = (prev_low, merged)
         else:
             out.append((low, high))
     return tuple(out)

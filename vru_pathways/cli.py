@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 import traceback
 from collections.abc import Callable
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
@@ -37,7 +37,7 @@ app = typer.Typer(
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"

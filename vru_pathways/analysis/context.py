@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import cached_property
+
 import networkx as nx
 
 from .. import ages

@@ -50,12 +50,12 @@ def coverage(ctx: Context) -> Coverage:
     scope = ctx.in_scope
     status = {f: status_of(ctx, f) for f in scope}
     full = [f for f in scope if status[f] == "pathway"]
-    by_tier = {
+    by_tier: dict[str, Ratio] = {
         tier: Ratio(sum(1 for f in scope if any(
             fw.services[s].tier == tier for s in ctx.pathway_services(f))), len(scope))
         for tier in TIERS
     }
-    by_level = {}
+    by_level: dict[str, Ratio] = {}
     for level in LEVELS:
         at_level = [f for f in scope if fw.factors[f].level == level]
         by_level[level] = Ratio(sum(1 for f in at_level if f in full), len(at_level))

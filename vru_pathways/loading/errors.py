@@ -82,7 +82,8 @@ def _message(error: Any, model: type[BaseModel], path: Path, value: Any) -> tupl
     where = dotted(path)
     if kind == "extra_forbidden":
         parent = _type_at(model, path[:-1])
-        fields = list(parent.model_fields) if isinstance(parent, type) else []
+        is_model = isinstance(parent, type) and issubclass(parent, BaseModel)
+        fields = list(parent.model_fields) if is_model else []
         hint = suggest(str(path[-1]), fields)
         text = f"{dotted(path[:-1]) or 'the document'}: unknown key '{path[-1]}'"
         if hint:

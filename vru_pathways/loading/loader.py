@@ -101,8 +101,9 @@ class Loader:
                 self._problem(doc, ("uses", index), "uses-cycle", f"uses[{index}]: documents "
                               f"use each other in a loop: {loop}")
             elif not os.path.isfile(target):
+                looked = display_path(target)
                 self._problem(doc, ("uses", index), "missing-file",
-                              f"uses[{index}]: no file '{used}' (looked for {display_path(target)})")
+                              f"uses[{index}]: no file '{used}' (looked for {looked})")
             elif target not in seen:
                 self._visit(target, stack, order, seen)
         stack.pop()

@@ -100,7 +100,7 @@ def _check_root(framework: Framework) -> list[Finding]:
         for space in ("harms", "areas"):
             for index, ref in enumerate(getattr(scope, space) or []):
                 if ref not in framework.section(space):
-                    path = ("scope", space, index)
+                    path: tuple[str | int, ...] = ("scope", space, index)
                     out.append(_unknown(root, path, ref, space, framework.section(space)))
     if policy is not None:
         for rule in policy.severity:

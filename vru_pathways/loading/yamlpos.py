@@ -74,9 +74,8 @@ class _Builder:
         ident = id(node)
         if ident in self._open:
             line, col = _point(node.start_mark)
-            self.problems.append(
-                YamlProblem("yaml-syntax", "an alias refers to the value that contains it", line, col)
-            )
+            message = "an alias refers to the value that contains it"
+            self.problems.append(YamlProblem("yaml-syntax", message, line, col))
             return None
         if ident in self._done:
             return self._done[ident]

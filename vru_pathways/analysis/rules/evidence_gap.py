@@ -32,16 +32,19 @@ def rating(ctx: Context, service_id: str) -> str | None:
     return evidence.impact if evidence else None
 
 
+def _label(ctx: Context, service_id: str, impact: str | None) -> str:
+    if ctx.framework.services[service_id].approach is None:
+        return "no approach"
+    return impact or "unrated"
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     floor = IMPACTS.index(ctx.policy.min_evidence)
     for f in ctx.in_scope:
         services = ctx.covering[f]
         ratings = {s: rating(ctx, s) for s in services}
         if services and all(r is None or IMPACTS.index(r) < floor for r in ratings.values()):
-            detail = ", ".join(
-                f"{s}: {'no approach' if ctx.framework.services[s].approach is None else r or 'unrated'}"
-                for s, r in ratings.items()
-            )
+            detail = ", ".join(f"{s}: {_label(ctx, s, r)}" for s, r in ratings.items())
             yield ctx.about_factor(
                 "evidence-gap", f,
                 f"no covering service rests on evidence rated {ctx.policy.min_evidence} or "
