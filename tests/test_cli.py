@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from helpers import run, write
+
 from vru_pathways import app as use_cases
 
 MODEL = """\

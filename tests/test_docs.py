@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
+
 from vru_pathways.analysis import CHECKS
 from vru_pathways.rules import RULES
 

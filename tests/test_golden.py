@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import run
 
 CASES = Path(__file__).parent / "cases"

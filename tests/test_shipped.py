@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from vru_pathways import app
 from vru_pathways.rules import RULES
 
