@@ -25,6 +25,20 @@ _RULE_BY_TYPE = {
     "literal_error": "invalid-value",
 }
 _OWN_RULES = frozenset({"bad-date", "bad-age-range", "bad-id"})
+_PLAIN = {
+    "dict_type": "expected a mapping of keys to values",
+    "model_type": "expected a mapping of keys to values",
+    "list_type": "expected a list, such as [a, b]",
+    "string_type": "expected text",
+    "int_parsing": "expected a whole number",
+    "int_type": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "decimal_parsing": "expected a number",
+    "decimal_type": "expected a number",
+    "string_too_short": "must not be empty",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+}
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
@@ -98,8 +112,20 @@ def _message(error: Any, model: type[BaseModel], path: Path, value: Any) -> tupl
         hint = suggest(value, choices)
         text = f"{where}: '{value}' is not one of {', '.join(choices)}"
         return "invalid-value", f"{text} — did you mean '{hint}'?" if hint else text
-    shown = f" (got {value!r})" if isinstance(value, str | int) and len(str(value)) < 60 else ""
-    return _RULE_BY_TYPE.get(kind, "invalid-value"), f"{where}: {error['msg']}{shown}"
+    plain = _PLAIN.get(kind)
+    text = plain.format(**error.get("ctx", {})) if plain else error["msg"]
+    shown = _shown(value)
+    return _RULE_BY_TYPE.get(kind, "invalid-value"), f"{where}: {text}{shown}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str) and len(value) < 60:
+        return f" (got '{value}')"
+    if isinstance(value, list):
+        return " (got a list)"
+    if isinstance(value, dict):
+        return " (got a mapping)"
+    return " (got nothing)" if value is None else ""
 
 
 def _drop_key_marker(loc: Sequence[Any]) -> tuple[Path, bool]:

@@ -110,8 +110,9 @@ class Loader:
         order.append(doc)
 
     def _problem(self, doc: Doc, path: yamlpos.Path, rule: str, message: str,
-                 severity: Severity = Severity.ERROR, entity: str = "") -> None:
-        self.findings.add(Finding(doc.at(*path), rule, message, severity, entity))
+                 severity: Severity = Severity.ERROR, entity: str = "", key: bool = False
+                 ) -> None:
+        self.findings.add(Finding(doc.at(*path, key=key), rule, message, severity, entity))
 
     def load(self, root: str) -> Framework | None:
         """The framework rooted at ``root``, or ``None`` when it cannot be assembled."""
@@ -139,7 +140,8 @@ class Loader:
                 if doc is not framework.root and getattr(doc.model, section) is not None:
                     self._problem(doc, (section,), "root-only",
                                   f"{section} applies from the root document only; it is "
-                                  f"ignored here (root: {framework.root.path})", Severity.WARNING)
+                                  f"ignored here (root: {framework.root.path})", Severity.WARNING,
+                                  key=True)
         return framework
 
     def _add(self, framework: Framework, doc: Doc, section: str, ident: str, entity: Any) -> None:
@@ -150,7 +152,7 @@ class Loader:
             first = framework.where(*key)
             self._problem(doc, (section, ident), "duplicate-id",
                           f"{dotted((section, ident))} is already defined at {first}",
-                          entity=dotted((section, ident)))
+                          entity=dotted((section, ident)), key=True)
             return
         table[ident] = entity
         framework.origin[(section, ident)] = doc
