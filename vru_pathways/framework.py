@@ -39,6 +39,8 @@ class Doc:
     path: str
     model: Document
     positions: Positions
+    broken: frozenset[str] = frozenset()
+    """IDs of entries left out because they failed validation (already reported)."""
 
     def at(self, *path: str | int, key: bool = False) -> Location:
         line, col = self.positions.find(tuple(path), key=key)

@@ -35,7 +35,7 @@ class Coverage:
     status: dict[str, Status]
     """In-scope factor ID → its pathway status, in document order."""
     services: dict[str, int]
-    """In-scope factor ID → how many active services cover it."""
+    """In-scope factor ID → how many active services give it a full pathway."""
 
 
 def status_of(ctx: Context, factor_id: str) -> Status:
@@ -61,5 +61,5 @@ def coverage(ctx: Context) -> Coverage:
         by_level[level] = Ratio(sum(1 for f in at_level if f in full), len(at_level))
     return Coverage(
         fw.id, fw.title, ctx.as_of.isoformat(), Ratio(len(full), len(scope)), by_tier,
-        by_level, status, {f: len(ctx.covering[f]) for f in scope},
+        by_level, status, {f: len(ctx.pathway_services(f)) for f in scope},
     )

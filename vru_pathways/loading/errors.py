@@ -105,6 +105,9 @@ def _message(error: Any, model: type[BaseModel], path: Path, value: Any) -> tupl
         return "unknown-key", f"{text}; allowed keys: {', '.join(fields)}"
     if kind == "missing":
         return "missing-key", f"{dotted(path[:-1]) or 'the document'}: '{path[-1]}' is required"
+    if path == ("format",) and kind == "literal_error":
+        return "invalid-value", (f"unsupported format '{value}': this release reads "
+                                 "vru-pathways/1 only")
     if kind in _OWN_RULES:
         return kind, f"{where}: {error['msg']}"
     choices = _choices(_type_at(model, tuple(p for p in path if p != "[key]")))
@@ -143,7 +146,7 @@ def from_validation_error(
         loc, is_key = _drop_key_marker(error["loc"])
         rule, message = _message(error, model, loc, error.get("input"))
         if rule == "missing-key":
-            line, col = positions.find(loc[:-1])
+            line, col = positions.find(loc[:-1], key=True)
         else:
             line, col = positions.find(loc, key=is_key or rule == "unknown-key")
         entity = dotted(loc[:2]) if loc and loc[0] != "format" else ""

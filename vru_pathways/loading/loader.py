@@ -63,14 +63,43 @@ def read_document(real: str, shown: str) -> tuple[Doc | None, list[Finding]]:
     if not isinstance(parsed.value, dict):
         if parsed.value is not None:
             message = "a document must be a mapping of keys, starting 'format: vru-pathways/1'"
-            problems.append(Finding(Location(shown), "invalid-value", message, Severity.ERROR))
+            line, col = parsed.positions.find(())
+            problems.append(Finding(Location(shown, line, col), "invalid-value", message,
+                                    Severity.ERROR))
         return None, problems
     try:
         model = Document.model_validate(parsed.value)
     except ValidationError as exc:
         problems += from_validation_error(exc, Document, parsed.positions, shown)
-        return None, problems
+        salvaged = _salvage(parsed.value, exc)
+        if salvaged is None:
+            return None, problems
+        model, broken = salvaged
+        return Doc(shown, model, parsed.positions, broken), problems
     return Doc(shown, model, parsed.positions), problems
+
+
+def _salvage(value: dict[str, Any], exc: ValidationError
+             ) -> tuple[Document, frozenset[str]] | None:
+    """The document without its invalid entries, so that the rest (its ``uses``, its
+    other references) can still be checked in the same run; ``None`` if nothing is left."""
+    kept = dict(value)
+    broken: set[str] = set()
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        if len(loc) >= 2 and loc[0] in SECTIONS and isinstance(kept.get(loc[0]), dict):
+            section = dict(kept[str(loc[0])])
+            section.pop(str(loc[1]), None)
+            kept[str(loc[0])] = section
+            broken.add(str(loc[1]))
+        elif loc and loc[0] != "format":
+            kept.pop(str(loc[0]), None)
+        else:
+            return None
+    try:
+        return Document.model_validate(kept), frozenset(broken)
+    except ValidationError:
+        return None
 
 
 @dataclass
@@ -140,7 +169,8 @@ class Loader:
                 if doc is not framework.root and getattr(doc.model, section) is not None:
                     self._problem(doc, (section,), "root-only",
                                   f"{section} applies from the root document only; it is "
-                                  f"ignored here (root: {framework.root.path})", Severity.WARNING,
+                                  "ignored here, where another document uses this one",
+                                  Severity.WARNING,
                                   key=True)
         return framework
 

@@ -76,16 +76,17 @@ def _namespace(framework: Framework, space: str) -> dict[str, Any] | tuple[str, 
 def check(framework: Framework) -> list[Finding]:
     """An ``unknown-id`` finding for every reference that names no defined entity."""
     out: list[Finding] = []
+    broken = frozenset().union(*(doc.broken for doc in framework.docs))
     for doc in framework.docs:
         for section, field_path, space in REFERENCES:
             known = _namespace(framework, space)
             for ident, entity in getattr(doc.model, section).items():
                 for suffix, ref in _ids(_walk(entity, field_path)):
-                    if ref not in known:
+                    if ref not in known and ref not in broken:
                         path = (section, ident, *field_path, *suffix)
                         out.append(_unknown(doc, path, ref, space, known))
         for factor_id in doc.model.needs:
-            if factor_id not in framework.factors:
+            if factor_id not in framework.factors and factor_id not in broken:
                 path = ("needs", factor_id)
                 out.append(_unknown(doc, path, factor_id, "factors", framework.factors, key=True))
     out.extend(_check_root(framework))

@@ -125,6 +125,9 @@ def parse(text: str) -> Parsed:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        past_end = mark is not None and mark.line >= text.count("\n")
+        if past_end and exc.context_mark is not None:
+            mark = exc.context_mark
         line, col = _point(mark) if mark else (1, 1)
         reason = " ".join(part for part in (exc.context, exc.problem) if part)
         return Parsed(None, Positions(), [YamlProblem("yaml-syntax", reason, line, col)])

@@ -45,13 +45,16 @@ def _parse_id(value: Any) -> str:
 
 def _parse_date(value: Any) -> dt.date:
     text = _text(value, "bad-date", "a date (YYYY-MM-DD)")
-    try:
-        if not _DATE.match(text):
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
+    if not _DATE.match(text):
         raise PydanticCustomError(
             "bad-date", "'{value}' is not a date; write it as YYYY-MM-DD", {"value": text}
+        )
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "bad-date", "'{value}' is not a real date ({reason})",
+            {"value": text, "reason": str(exc)},
         ) from None
 
 
