@@ -153,3 +153,16 @@ def test_python_m_runs_the_same_cli() -> None:
     out = subprocess.run([sys.executable, "-m", "vru_pathways", "--version"],
                          capture_output=True, text=True, check=True).stdout
     assert out.startswith("vru-pathways ")
+
+
+def test_format_md_example_has_exactly_the_gaps_it_lists() -> None:
+    root = Path(__file__).parent / "cases" / "valid" / "format-example"
+    report = use_cases.gaps([str(root / "models" / "example-area" / "model.yaml")])
+    assert sorted(f.rule for f in report.findings) == [
+        "age-gap", "area-gap", "capacity-gap", "funding-cliff", "single-service"]
+    messages = {f.rule: f.message for f in report.findings}
+    assert "ages 10 uncovered" in messages["age-gap"]
+    assert "south" in messages["area-gap"]
+    assert "40 people" in messages["capacity-gap"] and "25 places" in messages["capacity-gap"]
+    assert "vru-grant ends 2025-03-31" in messages["funding-cliff"]
+    assert report.coverage[0].status == {"school-exclusion": "pathway"}
