@@ -102,7 +102,7 @@ def test_as_of_overrides_scope(tmp_path: Path) -> None:
     assert "no-pathway" not in run(["gaps", path]).out
     later = run(["gaps", path, "--as-of", "2025-07-01"])
     assert "no-pathway" in later.out
-    assert "as of" not in later.out or "2025-07-01" in later.out
+    assert "tiny   2025-07-01" in later.out
 
 
 def test_internal_error_exits_3_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch

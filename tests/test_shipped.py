@@ -29,7 +29,6 @@ def test_example_region_shows_every_kind_of_gap() -> None:
     expected = {r.id for r in RULES.values() if r.kind in ("gap", "hygiene")}
     assert expected - found == set()
     assert len(MODELS) >= 2
-    assert sum(len(app.load([str(m)]).frameworks[0].services) > 0 for m in MODELS) == len(MODELS)
 
 
 def test_example_region_has_25_services_or_more() -> None:

@@ -74,18 +74,6 @@ class Finding:
         return f"{self.location}: {self.severity.label} [{self.rule}] {self.message}"
 
 
-class InputError(Exception):
-    """Input that cannot be analysed; carries every problem found, not just the first."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(f"{len(findings)} problem(s) in the input")
-        self.findings = sorted(findings)
-
-
-class UsageError(Exception):
-    """A command-line option or argument that makes no sense; exit code 2."""
-
-
 def exit_code_for(findings: list[Finding], fail_on: Severity | None) -> ExitCode:
     """Exit 1 when any finding is at or above ``fail_on`` (``None`` never fails)."""
     if fail_on is None:
