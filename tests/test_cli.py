@@ -166,3 +166,9 @@ def test_format_md_example_has_exactly_the_gaps_it_lists() -> None:
     assert "40 people" in messages["capacity-gap"] and "25 places" in messages["capacity-gap"]
     assert "vru-grant ends 2025-03-31" in messages["funding-cliff"]
     assert report.coverage[0].status == {"school-exclusion": "pathway"}
+
+
+def test_schema_rejects_bad_id_keys_as_the_validator_does() -> None:
+    services = json.loads(use_cases.schema())["properties"]["services"]
+    assert services["additionalProperties"] is False
+    assert list(services["patternProperties"]) == ["^[a-z0-9][a-z0-9-]*$"]
