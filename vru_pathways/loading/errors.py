@@ -22,7 +22,6 @@ from .yamlpos import Path, Positions
 _RULE_BY_TYPE = {
     "extra_forbidden": "unknown-key",
     "missing": "missing-key",
-    "literal_error": "invalid-value",
 }
 _OWN_RULES = frozenset({"bad-date", "bad-age-range", "bad-id"})
 _PLAIN = {
