@@ -7,10 +7,11 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from . import export, views
 from .diagnostics import Finding
 from .loading.loader import load
 
-__all__ = ["Report", "gaps", "load", "schema", "validate"]
+__all__ = ["Drawing", "Report", "draw", "gaps", "load", "schema", "validate"]
 
 if TYPE_CHECKING:
     from .analysis.coverage import Coverage
@@ -72,3 +73,37 @@ def schema() -> str:
 
     document: dict[str, Any] = document_schema()
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@dataclass
+class Drawing:
+    """What ``draw`` produces: the bytes of the file, or the findings that stopped it."""
+
+    report: Report
+    data: bytes = b""
+    alt_text: str = ""
+
+
+def draw(path: str, options: views.Options, fmt: str, as_of: dt.date | None = None,
+         dpi: int = 200, page: str | None = None) -> Drawing:
+    """One view of one model as ``fmt`` (svg, png, pdf, dot or mermaid)."""
+    from .analysis.context import Context
+    from .render import EMITTERS
+
+    loaded = load([path])
+    report = Report("draw", list(loaded.findings), loaded.ok,
+                    [fw.id for fw in loaded.frameworks])
+    if not loaded.ok:
+        return Drawing(report)
+    diagram = views.build(Context(loaded.frameworks[0], as_of), options)
+    if fmt not in export.IMAGE_FORMATS:
+        return Drawing(report, EMITTERS[fmt](diagram).encode("utf-8"), diagram.description)
+    attributes = {"dpi": str(dpi)} if fmt == "png" else {}
+    if page and fmt == "pdf":
+        attributes.update(export.page_attributes(page))
+    dot = export.with_graph_attributes(EMITTERS["dot"](diagram), attributes)
+    data = export.run_dot(dot, fmt)
+    if fmt == "svg":
+        data = export.accessible_svg(data, f"{diagram.title} ({diagram.subtitle})",
+                                     diagram.description)
+    return Drawing(report, data, diagram.description)

@@ -63,6 +63,13 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def _internal(exc: Exception) -> NoReturn:
+    if _debug:
+        traceback.print_exc()
+    hint = "" if _debug else " (run with --debug for the traceback)"
+    _fail(f"internal error: {type(exc).__name__}: {exc}{hint}", ExitCode.INTERNAL)
+
+
 def _run(use_case: Callable[[], Report], fmt: str, fail_on: FailOn) -> NoReturn:
     """The one place where outcomes become exit codes."""
     from .diagnostics import exit_code_for
@@ -74,10 +81,7 @@ def _run(use_case: Callable[[], Report], fmt: str, fail_on: FailOn) -> NoReturn:
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.INTERNAL)
     except Exception as exc:  # the internal-error boundary: every bug ends here
-        if _debug:
-            traceback.print_exc()
-        hint = "" if _debug else " (run with --debug for the traceback)"
-        _fail(f"internal error: {type(exc).__name__}: {exc}{hint}", ExitCode.INTERNAL)
+        _internal(exc)
     if not report.analysable:
         raise typer.Exit(int(ExitCode.INPUT))
     threshold = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
@@ -139,6 +143,106 @@ def gaps(
 
     day = _as_of(as_of)
     _run(lambda: use_cases.gaps(paths, day), fmt.value, fail_on)
+
+
+DRAW_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
+_SUFFIX = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
+           ".mmd": "mermaid", ".mermaid": "mermaid"}
+View = Enum("View", {v: v for v in ("logic-model", "pathways", "focus")}, type=str)  # type: ignore[misc]
+DrawFormat = Enum("DrawFormat", {f: f for f in DRAW_FORMATS}, type=str)  # type: ignore[misc]
+GroupBy = Enum("GroupBy", {g: g for g in ("provider", "tier", "approach")}, type=str)  # type: ignore[misc]
+
+
+class Page(StrEnum):
+    a4 = "a4"
+    a3 = "a3"
+
+
+def _draw_format(fmt: Enum | None, output: str | None) -> str:
+    if fmt is not None:
+        return str(fmt.value)
+    if output:
+        suffix = "." + output.rsplit(".", 1)[-1].lower() if "." in output else ""
+        if suffix in _SUFFIX:
+            return _SUFFIX[suffix]
+        raise typer.BadParameter(f"cannot tell the format from '{output}'; give --format "
+                                 f"({', '.join(DRAW_FORMATS)})", param_hint="--format")
+    return "dot"
+
+
+@app.command()
+def draw(
+    path: Annotated[str, typer.Argument(help="The model (root document) to draw.",
+                                        metavar="PATH")],
+    view: Annotated[View, typer.Option(help="What to draw.")] = View.pathways,  # type: ignore[attr-defined]
+    fmt: Annotated[Optional[DrawFormat], typer.Option(  # noqa: UP045
+        "--format", "-f", help="Output format; by default it follows the -o file's extension.")
+    ] = None,
+    output: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--output", "-o", metavar="FILE",
+        help="The file to write (needed for svg, png, pdf); dot and mermaid print without it.")
+    ] = None,
+    focus: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        metavar="ID", help="The factor, service or outcome at the centre (--view focus).")
+    ] = None,
+    depth: Annotated[int, typer.Option(min=1, max=10,
+                                       help="Steps upstream and downstream of --focus.")] = 2,
+    area: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        metavar="ID", help="Only services reaching this area (repeatable).")] = None,
+    tier: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        metavar="TIER", help="Only services of this tier (repeatable).")] = None,
+    harm: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        metavar="ID", help="Only factors driving this harm (repeatable).")] = None,
+    gaps_only: Annotated[bool, typer.Option("--gaps-only",
+                                            help="Only factors and services with a gap.")] = False,
+    all_factors: Annotated[bool, typer.Option(
+        "--all-factors", help="Pathways: a box for every factor, not only those with a need."
+    )] = False,
+    group_by: Annotated[Optional[GroupBy], typer.Option(  # noqa: UP045
+        help="Collapse services into one box per provider, tier or approach.")] = None,
+    page: Annotated[Optional[Page], typer.Option(  # noqa: UP045
+        help="Fit PDF output to one landscape page.")] = None,
+    dpi: Annotated[int, typer.Option(min=50, max=1200, help="Resolution of PNG output.")] = 200,
+    alt_text: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--alt-text", metavar="FILE", help="Also write a plain-English description.")] = None,
+    max_nodes: Annotated[int, typer.Option(help="Refuse views with more boxes than this.")]
+    = 150,
+    as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--as-of", metavar="DATE", help="The date the picture describes (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Draw a logic model, a pathway map or a focus view as SVG, PNG, PDF, DOT or Mermaid."""
+    from . import app as use_cases
+    from .export import ExportError, write_atomic
+    from .views import Options, ViewError
+
+    chosen = _draw_format(fmt, output)
+    if chosen in ("svg", "png", "pdf") and not output:
+        raise typer.BadParameter(f"{chosen} output needs a file: add -o FILE.{chosen}",
+                                 param_hint="--output")
+    day = _as_of(as_of)
+    filters = tuple(f"{name} {value}" for name, values in (("area", area), ("tier", tier),
+                    ("harm", harm)) for value in values or [])
+    options = Options(view.value, focus, depth, tuple(area or ()), tuple(tier or ()),
+                      tuple(harm or ()), gaps_only, group_by.value if group_by else None,
+                      all_factors, max_nodes, filters + (("gaps only",) if gaps_only else ()))
+    try:
+        drawing = use_cases.draw(path, options, chosen, day, dpi, page.value if page else None)
+    except (ViewError, ExportError) as exc:
+        _fail(str(exc), ExitCode.INPUT)
+    except Exception as exc:  # the internal-error boundary
+        _internal(exc)
+    if not drawing.report.analysable:
+        from .report import render
+
+        sys.stdout.write(render("table", drawing.report))
+        raise typer.Exit(int(ExitCode.INPUT))
+    if output:
+        write_atomic(output, drawing.data)
+    else:
+        sys.stdout.write(drawing.data.decode("utf-8"))
+    if alt_text:
+        write_atomic(alt_text, drawing.alt_text.encode("utf-8"))
 
 
 @app.command()

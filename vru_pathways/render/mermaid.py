@@ -1,0 +1,118 @@
+"""Diagram → Mermaid flowchart text.
+
+Node IDs come from the data (``factor:school-exclusion`` → ``factor_school_exclusion``);
+every label is escaped in one place (:func:`escape`), with Mermaid's ``#code;`` entities
+for anything its grammar or its HTML labels would read as syntax.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
+from .style import LINES, LOOKS
+
+_UNSAFE = set('"#&<>[](){}|%`;\\:=')
+
+
+def escape(text: str) -> str:
+    """Text safe inside a quoted Mermaid label, shown as written.
+
+    >>> escape('A "B" --> {C}')
+    'A #34;B#34; --#62; #123;C#125;'
+    """
+    out = []
+    for char in text:
+        if char in _UNSAFE:
+            out.append(f"#{ord(char)};")
+        elif char < " ":
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def ident(node_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", node_id)
+
+
+def _class(kind: NodeKind) -> str:
+    return "k_" + ident(kind.name.lower())
+
+
+def _marker_class(marker: Marker) -> str:
+    return "m_" + ident(marker.name.lower())
+
+
+def label(node: Node) -> str:
+    rows = [f"<b>{escape(MARKER_TEXT[m])}</b>" for m in node.markers]
+    rows.append(escape(node.title))
+    rows += [f"<small>{escape(d)}</small>" for d in node.detail]
+    return '"' + "<br>".join(rows) + '"'
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("{", "(").replace("}", ")").split())
+
+
+def emit(diagram: Diagram) -> str:
+    """Mermaid text for ``diagram``; the same diagram always gives the same bytes."""
+    out = ["flowchart LR",
+           f"  accTitle: {_one_line(diagram.title)} ({_one_line(diagram.subtitle)})",
+           "  accDescr {"]
+    out += [f"    {_one_line(line)}" for line in diagram.description.splitlines() if line.strip()]
+    out.append("  }")
+    title = f"{diagram.title} — {diagram.subtitle}"
+    out.append(f'  title_["<b>{escape(title)}</b>"]:::k_title')
+    for column in diagram.columns:
+        out.append(f'  subgraph {ident(column.id)} ["{escape(column.title)}"]')
+        out.append("    direction TB")
+        for group in column.groups:
+            indent = "    "
+            if group.title:
+                out.append(f'    subgraph {ident(column.id + "_" + group.id)} '
+                           f'["{escape(group.title)}"]')
+                indent = "      "
+            for node_id in group.nodes:
+                node = diagram.nodes[node_id]
+                out.append(f"{indent}{ident(node_id)}[{label(node)}]")
+            if group.title:
+                out.append("    end")
+        out.append("  end")
+    for edge in diagram.edges:
+        out.append(f"  {ident(edge.source)} --> {ident(edge.target)}")
+    out += _legend(diagram)
+    out += _classes(diagram)
+    return "\n".join(out) + "\n"
+
+
+def _legend(diagram: Diagram) -> list[str]:
+    out = ['  subgraph legend_ ["Key"]', "    direction TB"]
+    for kind in diagram.kinds():
+        out.append(f'    legend_{_class(kind)}["{escape(kind.value)}"]:::{_class(kind)}')
+    for marker in diagram.markers():
+        text = f"<b>{escape(MARKER_TEXT[marker])}</b><br>{escape(MARKER_MEANING[marker])}"
+        out.append(f'    legend_{_marker_class(marker)}["{text}"]:::{_marker_class(marker)}')
+    out.append("  end")
+    return out
+
+
+def _classes(diagram: Diagram) -> list[str]:
+    out = ["  classDef k_title fill:none,stroke:none,font-size:18px"]
+    for kind in diagram.kinds():
+        look = LOOKS[kind]
+        out.append(f"  classDef {_class(kind)} fill:{look.fill},stroke:{look.border},"
+                   f"color:{look.text}")
+    for marker in diagram.markers():
+        line = LINES[marker]
+        dash = f",stroke-dasharray:{line.dash}" if line.dash else ""
+        width = line.width * (2 if line.double else 1)
+        out.append(f"  classDef {_marker_class(marker)} stroke:{line.colour},"
+                   f"stroke-width:{width:g}px{dash}")
+    for kind in diagram.kinds():
+        ids = [ident(n.id) for n in diagram.nodes.values() if n.kind is kind]
+        out.append(f"  class {','.join(ids)} {_class(kind)}")
+    for marker in diagram.markers():
+        ids = [ident(n.id) for n in diagram.nodes.values() if marker in n.markers]
+        out.append(f"  class {','.join(ids)} {_marker_class(marker)}")
+    return out

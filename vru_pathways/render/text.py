@@ -1,0 +1,51 @@
+"""A diagram in plain English, for alt text and for screen readers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..diagram import Diagram, Marker, NodeKind
+
+if TYPE_CHECKING:
+    from ..analysis.context import Context
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _names(diagram: Diagram, marker: Marker) -> list[str]:
+    names: list[str] = []
+    for node in diagram.nodes.values():
+        if marker in node.markers:
+            summary = node.id.startswith("factors:")
+            names += node.detail[0].split("; ") if summary else [node.title]
+    return names
+
+
+def describe(diagram: Diagram, ctx: Context | None = None) -> str:
+    """What the diagram shows: counts per kind, then every gap it marks, by name."""
+    counts: dict[str, int] = {}
+    for node in diagram.nodes.values():
+        is_factor = node.kind in (NodeKind.RISK, NodeKind.PROTECTIVE)
+        size = len(node.detail[0].split("; ")) if node.id.startswith("factors:") else 1
+        key = "factor" if is_factor else node.kind.value
+        counts[key] = counts.get(key, 0) + size
+    parts = [_count(n, kind) for kind, n in counts.items()]
+    columns = ", then ".join(c.title.lower() for c in diagram.columns)
+    text = [f"{diagram.title}. {diagram.subtitle}.",
+            f"Read left to right: {columns}.",
+            f"It shows {', '.join(parts) or 'nothing'}, and {_count(len(diagram.edges), 'link')}."]
+    sentences = {
+        Marker.NO_PATHWAY: "Factors with no pathway (no active service addresses them)",
+        Marker.DEAD_END: "Factors whose services reach no impact outcome (dead ends)",
+        Marker.HARMFUL: "Services using an approach the evidence rates as harmful",
+        Marker.NOT_ACTIVE: "Services shown that are not active",
+    }
+    for marker, sentence in sentences.items():
+        names = _names(diagram, marker)
+        if names:
+            text.append(f"{sentence}: {'; '.join(names)}.")
+        elif marker in (Marker.NO_PATHWAY, Marker.DEAD_END) and ctx is not None:
+            text.append(f"{sentence}: none.")
+    return "\n".join(text) + "\n"
