@@ -430,7 +430,10 @@ def build(ctx: Context, options: Options) -> Diagram:
             "(--max-nodes N raises the limit)")
     title = f"{_TITLES[options.view]}: {ctx.framework.title}"
     if options.view == "focus":
-        title = f"{title} — around {resolve_focus(b, options.focus)}"
+        kind, _, ident = resolve_focus(b, options.focus).partition(":")
+        table: dict[str, dict[str, Any]] = {
+            "factor": b.fw.factors, "service": b.fw.services, "outcome": b.fw.outcomes}
+        title = f"{title} — around the {kind} {table[kind][ident].name}"
     subtitle = f"As of {ctx.as_of.isoformat()}"
     if options.filters:
         subtitle += " · " + " · ".join(options.filters)

@@ -18,12 +18,17 @@ _UNSAFE = set('"#&<>[](){}|%`;\\:=')
 def escape(text: str) -> str:
     """Text safe inside a quoted Mermaid label, shown as written.
 
+    Mermaid reads a backslash followed by ``n`` as a line break even when the backslash
+    is an entity, so an invisible word joiner (U+2060) keeps the two apart.
+
     >>> escape('A "B" --> {C}')
     'A #34;B#34; --#62; #123;C#125;'
     """
     out = []
     for char in text:
-        if char in _UNSAFE:
+        if char == "\\":
+            out.append("#92;#8288;")
+        elif char in _UNSAFE:
             out.append(f"#{ord(char)};")
         elif char < " ":
             out.append(" ")
@@ -94,6 +99,7 @@ def _legend(diagram: Diagram) -> list[str]:
         text = f"<b>{escape(MARKER_TEXT[marker])}</b><br>{escape(MARKER_MEANING[marker])}"
         out.append(f'    legend_{_marker_class(marker)}["{text}"]:::{_marker_class(marker)}')
     out.append("  end")
+    out += [f"  style legend_{_marker_class(m)} fill:#FFFFFF" for m in diagram.markers()]
     return out
 
 
@@ -103,7 +109,8 @@ def _classes(diagram: Diagram) -> list[str]:
         look = LOOKS[kind]
         out.append(f"  classDef {_class(kind)} fill:{look.fill},stroke:{look.border},"
                    f"color:{look.text}")
-    for marker in diagram.markers():
+    # later rules win in CSS: "not active" first, so a gap marker's border shows over it
+    for marker in sorted(diagram.markers(), key=lambda m: m is not Marker.NOT_ACTIVE):
         line = LINES[marker]
         dash = f",stroke-dasharray:{line.dash}" if line.dash else ""
         width = line.width * (2 if line.double else 1)

@@ -10,16 +10,23 @@ if TYPE_CHECKING:
     from ..analysis.context import Context
 
 
+_PLURAL = {"group of services": "groups of services", "outputs": "outputs"}
+
+
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n} {word if n == 1 else _PLURAL.get(word, word + 's')}"
 
 
 def _names(diagram: Diagram, marker: Marker) -> list[str]:
     names: list[str] = []
     for node in diagram.nodes.values():
         if marker in node.markers:
-            summary = node.id.startswith("factors:")
-            names += node.detail[0].split("; ") if summary else [node.title]
+            if node.id.startswith("factors:"):
+                names += node.detail[0].split("; ")
+            elif node.kind is NodeKind.SERVICE_GROUP:
+                names.append(f"{node.title} (a group of {node.detail[0]}, at least one of them)")
+            else:
+                names.append(node.title)
     return names
 
 

@@ -1,0 +1,81 @@
+"""Regenerate docs/gallery/: the example region's diagrams, and docs/gallery.md.
+
+Usage: python scripts/gallery.py [--check]
+       (--check: write nothing; exit 1 and name each stale file if any differs)
+Needs Graphviz's dot (./scripts/setup-system installs it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from vru_pathways import app
+from vru_pathways.views import Options
+
+ROOT = Path(__file__).resolve().parent.parent
+GALLERY = ROOT / "docs" / "gallery"
+
+# (file stem, model, options, caption)
+DIAGRAMS: tuple[tuple[str, str, Options, str], ...] = tuple(
+    (f"{area}-{view}", f"models/{area}/model.yaml", Options(view), caption)
+    for area in ("northbrook", "southmere", "eastwick")
+    for view, caption in (
+        ("logic-model", "Logic model: inputs → activities → outputs → outcomes → impact"),
+        ("pathways", "Pathway map: factors by level → services by tier → outcomes → impact"),
+    )
+) + (
+    ("southmere-focus-school-suspension", "models/southmere/model.yaml",
+     Options("focus", focus="school-suspension", depth=3),
+     "Focus on one factor, three steps upstream and downstream (--view focus --depth 3)"),
+    ("eastwick-pathways-by-provider", "models/eastwick/model.yaml",
+     Options("pathways", group_by="provider", filters=("grouped by provider",)),
+     "Services collapsed into one box per provider (--group-by provider)"),
+    ("northbrook-pathways-knife-crime-gaps", "models/northbrook/model.yaml",
+     Options("pathways", harms=("knife-crime",), gaps_only=True,
+             filters=("harm knife-crime", "gaps only")),
+     "Only knife-crime factors with a gap (--harm knife-crime --gaps-only)"),
+)
+
+
+def files() -> dict[Path, bytes]:
+    out: dict[Path, bytes] = {}
+    lines = ["# Gallery", "",
+             "The example region's diagrams, drawn by `vru-pathways draw` from the illustrative",
+             "Avonvale models. Regenerate with `python scripts/gallery.py`; a test fails when",
+             "they are stale. Each SVG is also available as Mermaid (`.mmd`).", ""]
+    for stem, model, options, caption in DIAGRAMS:
+        for fmt, suffix in (("svg", "svg"), ("mermaid", "mmd")):
+            drawing = app.draw(str(ROOT / model), options, fmt)
+            out[GALLERY / f"{stem}.{suffix}"] = drawing.data
+        command = f"vru-pathways draw {model} --view {options.view}"
+        lines += [f"## {stem}", "", caption, "", f"![{caption}](gallery/{stem}.svg)", "",
+                  f"[Mermaid source](gallery/{stem}.mmd)", "",
+                  "<details><summary>Alt text</summary>", "", drawing.alt_text.strip(), "",
+                  "</details>", "", f"`{command} …`", ""]
+    out[ROOT / "docs" / "gallery.md"] = ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+    return out
+
+
+def main() -> int:
+    wanted = files()
+    if "--check" in sys.argv:
+        stale = [p for p, data in wanted.items() if not p.exists() or p.read_bytes() != data]
+        extra = [p for p in GALLERY.glob("*") if p not in wanted]
+        for path in stale + extra:
+            print(f"stale: {path.relative_to(ROOT)}", file=sys.stderr)
+        if stale or extra:
+            print("run: python scripts/gallery.py", file=sys.stderr)
+            return 1
+        return 0
+    GALLERY.mkdir(parents=True, exist_ok=True)
+    for path in GALLERY.glob("*"):
+        if path not in wanted:
+            path.unlink()
+    for path, data in wanted.items():
+        path.write_bytes(data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

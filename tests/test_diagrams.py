@@ -1,0 +1,291 @@
+"""Diagrams: golden DOT and Mermaid per view, rendered by the real tools, and safe."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from helpers import run
+from mermaid_check import parse_all, render_all, requires_mermaid, svg_accessible, svg_text
+
+CASES = Path(__file__).parent / "diagrams"
+# (case, view, extra arguments)
+VIEWS = [
+    ("markers", "pathways", []),
+    ("markers", "logic-model", []),
+    ("markers", "focus", ["--focus", "gang-involvement", "--depth", "2"]),
+    ("markers", "pathways", ["--group-by", "tier"]),
+    ("hostile", "pathways", []),
+    ("hostile", "logic-model", []),
+]
+FORMATS = {"dot": "dot", "mermaid": "mmd"}
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None and not os.environ.get("CI"),
+                               reason="Graphviz's dot is not installed (./scripts/setup-system)")
+
+
+def stem(view: str, extra: list[str]) -> str:
+    return "-".join([view, *(a.lstrip("-") for a in extra if not a.isdigit())])
+
+
+def golden(case: str, view: str, extra: list[str], fmt: str) -> Path:
+    return CASES / case / "expected" / f"{stem(view, extra)}.{FORMATS[fmt]}"
+
+
+def draw(case: str, view: str, extra: list[str], fmt: str) -> str:
+    result = run(["draw", str(CASES / case / "model.yaml"), "--view", view, "-f", fmt, *extra])
+    assert result.code == 0, result.err
+    return result.out
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(("case", "view", "extra"), VIEWS,
+                         ids=[f"{c}-{stem(v, e)}" for c, v, e in VIEWS])
+def test_golden(case: str, view: str, extra: list[str], fmt: str, update_golden: bool) -> None:
+    path = golden(case, view, extra, fmt)
+    actual = draw(case, view, extra, fmt)
+    if update_golden:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def all_goldens(suffix: str) -> list[Path]:
+    return sorted(CASES.glob(f"*/expected/*.{suffix}")) + sorted(
+        (ROOT / "docs" / "gallery").glob(f"*.{suffix}"))
+
+
+@needs_dot
+@pytest.mark.parametrize("path", all_goldens("dot"), ids=lambda p: p.name)
+def test_graphviz_renders_every_golden_dot_file_without_complaint(path: Path) -> None:
+    result = subprocess.run(["dot", "-Tsvg", str(path)], capture_output=True, check=False)
+    assert result.returncode == 0 and result.stderr == b"", result.stderr.decode()
+    ET.fromstring(result.stdout)
+
+
+@requires_mermaid
+def test_mermaid_accepts_every_golden_mermaid_file() -> None:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in all_goldens("mmd")}
+    assert len(texts) >= 10
+    assert {name: error for name, error in parse_all(texts).items() if error} == {}
+
+
+HOSTILE_TEXTS = [
+    '"Quoted" <script>alert(1)</script> & 100% --> end',
+    "Emoji 🔪 and right-to-left مدرسة שלום",
+    'Service "one" <i>x</i> --> [a] {b} (c) #d% & end',
+    "Outcome ]] }} >> %% ;; `code` \\ end",
+    "Partner & Sons <Ltd>",
+]
+
+
+def squash(text: str) -> str:
+    return " ".join(text.replace("\u2060", "").split())
+
+
+@requires_mermaid
+def test_mermaid_shows_hostile_text_as_written() -> None:
+    svgs = render_all({v: draw("hostile", v, [], "mermaid") for v in ("pathways", "logic-model")})
+    shown = squash(" ".join(svg_text(s) for s in svgs.values()))
+    for text in HOSTILE_TEXTS:
+        assert squash(text) in shown
+    assert "alert" not in "".join(re.findall(r"<script[^>]*>.*?</script>", svgs["pathways"]))
+    accessible = svg_accessible(svgs["pathways"])
+    assert accessible["title"].startswith("Pathway map: Quotes")
+    assert "Factors with no pathway" in accessible["desc"]
+
+
+def svg_of(tmp_path: Path, case: str, view: str, *extra: str) -> ET.Element:
+    out = tmp_path / f"{case}-{view}.svg"
+    result = run(["draw", str(CASES / case / "model.yaml"), "--view", view, "-o", str(out),
+                  *extra])
+    assert result.code == 0, result.err
+    return ET.parse(out).getroot()
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def texts(root: ET.Element) -> str:
+    return " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+@needs_dot
+def test_svg_has_nodes_gap_markers_legend_title_and_desc(tmp_path: Path) -> None:
+    root = svg_of(tmp_path, "markers", "pathways")
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text.startswith("Pathway map: Markers example")
+    assert "Factors with no pathway" in root.find(f"{SVG}desc").text
+    nodes = {g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
+    assert {"factor:school-exclusion", "factor:gang-involvement", "service:prison-day",
+            "outcome:fewer-admissions"} <= nodes
+    shown = texts(root)
+    for marker in ("✕ NO PATHWAY", "⊘ DEAD END", "▲ HARMFUL APPROACH", "◌ NOT ACTIVE"):
+        assert shown.count(marker) >= 2, marker  # on a node and in the legend
+    assert "Key:" in shown and "As of 2025-01-01" in shown
+
+
+@needs_dot
+def test_svg_shows_hostile_text_as_written(tmp_path: Path) -> None:
+    shown = squash(texts(svg_of(tmp_path, "hostile", "pathways"))
+                   + texts(svg_of(tmp_path, "hostile", "logic-model")))
+    for text in HOSTILE_TEXTS:
+        assert squash(text) in shown
+
+
+def test_alt_text_names_the_gaps(tmp_path: Path) -> None:
+    alt = tmp_path / "alt.txt"
+    result = run(["draw", str(CASES / "markers" / "model.yaml"), "-f", "dot", "-o",
+                  str(tmp_path / "x.dot"), "--alt-text", str(alt)])
+    assert result.code == 0
+    text = alt.read_text(encoding="utf-8")
+    assert "Factors with no pathway (no active service addresses them): " \
+           "Low community participation; Availability of weapons." in text
+    assert "dead ends): Gang involvement." in text
+    assert "harmful: Prison experience day." in text
+
+
+def test_adding_a_service_does_not_reorder_other_nodes(tmp_path: Path) -> None:
+    text = (CASES / "markers" / "model.yaml").read_text(encoding="utf-8")
+    before = draw("markers", "pathways", [], "dot")
+    extra = text + ("  new-club:\n    name: New club\n    tier: primary\n"
+                    "    addresses: [school-exclusion]\n    outcomes: [fewer-exclusions]\n")
+    (tmp_path / "model.yaml").write_text(extra, encoding="utf-8")
+    after = run(["draw", str(tmp_path / "model.yaml"), "-f", "dot"]).out
+
+    def node_order(dot: str) -> list[str]:
+        return re.findall(r'^\s+"((?:factor|service|outcome)[^"]*)" \[', dot, re.M)
+
+    assert "service:new-club" in node_order(after)
+    assert [n for n in node_order(after) if n != "service:new-club"] == node_order(before)
+
+
+@pytest.mark.parametrize("fmt", ["dot", "mermaid", "svg"])
+def test_output_is_identical_across_hash_seeds(tmp_path: Path, fmt: str) -> None:
+    if fmt == "svg" and shutil.which("dot") is None:
+        pytest.skip("no dot")
+    outputs = []
+    for seed in ("1", "2", "777"):
+        out = tmp_path / f"{seed}.{fmt}"
+        subprocess.run([sys.executable, "-m", "vru_pathways", "draw", "models/eastwick/model.yaml",
+                        "-f", fmt, "-o", str(out)], cwd=ROOT, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_format_follows_the_file_extension(tmp_path: Path) -> None:
+    model = str(CASES / "markers" / "model.yaml")
+    assert run(["draw", model, "-o", str(tmp_path / "a.mmd")]).code == 0
+    assert (tmp_path / "a.mmd").read_text(encoding="utf-8").startswith("flowchart LR")
+    assert run(["draw", model, "-o", str(tmp_path / "a.gv")]).code == 0
+    assert (tmp_path / "a.gv").read_text(encoding="utf-8").startswith("digraph")
+    unknown = run(["draw", model, "-o", str(tmp_path / "a.txt")])
+    assert unknown.code == 2 and "cannot tell the format" in unknown.err
+    assert run(["draw", model, "-f", "png"]).code == 2
+
+
+def test_too_big_a_view_is_refused_with_advice() -> None:
+    result = run(["draw", "models/southmere/model.yaml", "--view", "pathways", "--all-factors",
+                  "--max-nodes", "40", "-f", "dot"], ROOT)
+    assert result.code == 2
+    assert "too many to read" in result.err and "--group-by" in result.err
+    assert result.out == ""
+
+
+def test_group_by_collapses_services_and_counts_them() -> None:
+    out = draw("markers", "pathways", ["--group-by", "provider"], "dot")
+    assert '"service:' not in out
+    assert "Example Council" in out and "2 services" in out
+
+
+def test_focus_needs_a_known_id() -> None:
+    model = str(CASES / "markers" / "model.yaml")
+    result = run(["draw", model, "--view", "focus", "--focus", "gang-involvment", "-f", "dot"])
+    assert result.code == 2 and "did you mean 'gang-involvement'" in result.err
+    assert run(["draw", model, "--view", "focus", "-f", "dot"]).code == 2
+
+
+def test_filters_narrow_the_view() -> None:
+    out = draw("markers", "pathways", ["--tier", "primary"], "dot")
+    assert '"service:forum"' in out and '"service:mentors"' not in out
+    out = draw("markers", "logic-model", ["--area", "north"], "dot")
+    assert '"service:mentors"' in out and '"service:forum"' not in out
+
+
+
+def test_gaps_only_keeps_exactly_the_factors_with_findings() -> None:
+    from vru_pathways import app
+
+    model = "models/northbrook/model.yaml"
+    with_gaps = {f.entity.split(".")[1] for f in app.gaps([str(ROOT / model)]).findings
+                 if f.entity.split(".")[0].endswith("_factors")}
+
+    def factors(*extra: str) -> set[str]:
+        out = run(["draw", model, "--all-factors", "-f", "dot", *extra], ROOT).out
+        return set(re.findall(r'^\s+"factor:([^"]+)" \[', out, re.M))
+
+    assert factors("--gaps-only") == with_gaps
+    assert factors() - with_gaps
+
+
+def test_missing_dot_explains_how_to_install(tmp_path: Path) -> None:
+    env = {**os.environ, "PATH": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "vru_pathways", "draw",
+                             str(CASES / "markers" / "model.yaml"), "-o", str(tmp_path / "x.svg")],
+                            capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 2
+    assert "apt-get install graphviz" in result.stderr
+    assert "--format dot and --format mermaid work without it" in result.stderr
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_failed_draw_leaves_the_previous_file_intact(tmp_path: Path) -> None:
+    out = tmp_path / "map.dot"
+    out.write_text("previous", encoding="utf-8")
+    result = run(["draw", str(CASES / "markers" / "model.yaml"), "--view", "focus",
+                  "--focus", "nothing-here", "-o", str(out)])
+    assert result.code == 2
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.dot"]
+
+
+@needs_dot
+def test_pdf_fits_a_landscape_page(tmp_path: Path) -> None:
+    for page, (width, height) in (("a4", (842, 595)), ("a3", (1191, 842))):
+        out = tmp_path / f"{page}.pdf"
+        result = run(["draw", "models/northbrook/model.yaml", "-o", str(out), "--page", page], ROOT)
+        assert result.code == 0, result.err
+        box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", out.read_bytes())
+        assert box is not None
+        w, h = float(box.group(1)), float(box.group(2))
+        assert w <= width + 1 and h <= height + 1
+        assert w >= width * 0.7 or h >= height * 0.95  # scaled to fill one dimension
+
+
+@needs_dot
+def test_png_resolution_follows_dpi(tmp_path: Path) -> None:
+    def width(*extra: str) -> int:
+        out = tmp_path / "map.png"
+        assert run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out),
+                    *extra]).code == 0
+        data = out.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        return int(struct.unpack(">I", data[16:20])[0])
+
+    default, low, high = width(), width("--dpi", "100"), width("--dpi", "400")
+    assert abs(default / low - 2) < 0.05 and abs(high / default - 2) < 0.05
+
+
+@needs_dot
+def test_gallery_is_current() -> None:
+    result = subprocess.run([sys.executable, "scripts/gallery.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
