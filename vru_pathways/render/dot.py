@@ -80,21 +80,21 @@ _DASH = {Marker.NO_PATHWAY: "dashed", Marker.DEAD_END: "dotted", Marker.NOT_ACTI
 
 
 def legend(diagram: Diagram) -> str:
-    """The legend as an HTML table: a swatch per kind of box, then each marker."""
-    cells = []
-    for kind in diagram.kinds():
-        look = LOOKS[kind]
-        cells.append(f'<TD BGCOLOR="{look.fill}" BORDER="1"><FONT COLOR="{look.text}" '
-                     f'POINT-SIZE="9">{html(kind.value)}</FONT></TD>')
+    """The legend as one row of cells (a row never stretches): a swatch for each kind of
+    box, then each marker drawn, in its own line style."""
+    kinds = "".join(
+        f'<TD BGCOLOR="{LOOKS[k].fill}" BORDER="1"><FONT COLOR="{LOOKS[k].text}" '
+        f'POINT-SIZE="9">{html(k.value)}</FONT></TD>' for k in diagram.kinds())
+    markers = ""
     for marker in diagram.markers():
         line = LINES[marker]
         style = f' STYLE="{_DASH[marker]}"' if marker in _DASH else ""
-        cells.append(f'<TD BORDER="{3 if line.double else 2}" COLOR="{line.colour}"{style}>'
-                     f'<FONT POINT-SIZE="9"><B>{html(MARKER_TEXT[marker])}</B>: '
-                     f"{html(MARKER_MEANING[marker])}</FONT></TD>")
-    return ('<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>'
-            '<TD BORDER="0"><FONT POINT-SIZE="9">Key:</FONT></TD>' + "".join(cells)
-            + "</TR></TABLE>")
+        markers += (f'<TD BORDER="{3 if line.double else 2}" COLOR="{line.colour}"{style}>'
+                    f'<FONT POINT-SIZE="9"><B>{html(MARKER_TEXT[marker])}</B><BR/>'
+                    f"{html(MARKER_MEANING[marker])}</FONT></TD>")
+    return ('<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR><TD BORDER="0">'
+            f'<FONT POINT-SIZE="9">Key:</FONT></TD>{kinds}{markers}<TD WIDTH="16"></TD>'
+            "</TR></TABLE>")
 
 
 def graph_label(diagram: Diagram) -> str:
