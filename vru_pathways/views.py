@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .analysis import CHECKS
@@ -62,7 +63,11 @@ class _Builder:
         self.ctx = ctx
         self.fw = ctx.framework
         self.options = options
-        self.gap_entities = {f.entity for f in run(ctx, CHECKS)}
+
+    @cached_property
+    def gap_entities(self) -> set[str]:
+        """Entities (``risk_factors.x``, ``services.y``) that some finding is about."""
+        return {f.entity for f in run(self.ctx, CHECKS)}
 
     # --- selection --------------------------------------------------------------------
 
