@@ -245,12 +245,24 @@ def draw(
         write_atomic(alt_text, drawing.alt_text.encode("utf-8"))
 
 
+SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"
+
+
 @app.command()
-def schema() -> None:
+def schema(
+    output: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--output", "-o", metavar="FILE",
+        help=f"Write it to FILE (the project keeps it in {SCHEMA_FILE}).")] = None,
+) -> None:
     """Print the JSON Schema of the format (for editors and check-jsonschema)."""
     from . import app as use_cases
+    from .export import write_atomic
 
-    sys.stdout.write(use_cases.schema())
+    text = use_cases.schema()
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,22 +15,34 @@ from .document import FORMAT_VERSION, Document
 SCHEMA_ID = "https://vru-pathways.invalid/schema/vru-pathways-1.json"
 
 
-def _close_id_maps(node: Any) -> None:
-    """Mappings keyed by ID accept only valid IDs, as the validator does."""
-    if isinstance(node, dict):
-        if "patternProperties" in node:
-            node.setdefault("additionalProperties", False)
-        for value in node.values():
-            _close_id_maps(value)
-    elif isinstance(node, list):
-        for value in node:
-            _close_id_maps(value)
+_WHOLE_NUMBER_TEXT = {"type": "string", "pattern": "^[0-9]+$"}
+
+
+def _adapt(node: Any) -> Any:
+    """Fit the generated schema to how the validator reads YAML.
+
+    The validator reads every scalar as the text written, so where the format wants text
+    a YAML number or boolean (``name: 2024``, ``title: yes``) is still valid, and where it
+    wants a whole number, digits in quotes are too. The schema must never reject a
+    document the validator accepts. Mappings keyed by ID accept only valid IDs.
+    """
+    if isinstance(node, list):
+        return [_adapt(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _adapt(value) for key, value in node.items()}
+    if "patternProperties" in out:
+        out.setdefault("additionalProperties", False)
+    if out.get("type") == "string":
+        out["type"] = ["string", "number", "boolean"]
+    elif out.get("type") == "integer":
+        return {"anyOf": [out, _WHOLE_NUMBER_TEXT]}
+    return out
 
 
 def document_schema() -> dict[str, Any]:
     """The schema of one framework document, format version 1."""
-    schema = Document.model_json_schema(mode="validation")
-    _close_id_maps(schema)
+    schema: dict[str, Any] = _adapt(Document.model_json_schema(mode="validation"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = f"vru-pathways framework document ({FORMAT_VERSION})"
