@@ -289,3 +289,16 @@ def test_gallery_is_current() -> None:
     result = subprocess.run([sys.executable, "scripts/gallery.py", "--check"], cwd=ROOT,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "map.dot"
+    old = os.umask(0o022)
+    try:
+        assert run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out)]).code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+    out.chmod(0o600)
+    assert run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out)]).code == 0
+    assert out.stat().st_mode & 0o777 == 0o600

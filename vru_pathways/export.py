@@ -34,6 +34,7 @@ def write_atomic(path: str, data: bytes) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     handle, temp = tempfile.mkstemp(prefix=".vru-", suffix=".tmp", dir=folder)
     try:
+        os.chmod(temp, _mode(path))
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
@@ -43,6 +44,16 @@ def write_atomic(path: str, data: bytes) -> None:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def _mode(path: str) -> int:
+    """The permissions a written file gets: the old file's, else what the umask allows."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def with_graph_attributes(dot: str, attributes: dict[str, str]) -> str:
