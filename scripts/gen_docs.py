@@ -5,11 +5,10 @@ Usage: python scripts/gen_docs.py [--check]   (--check: exit 1 if the file is st
 
 from __future__ import annotations
 
-import inspect
 import sys
 from pathlib import Path
 
-from vru_pathways.analysis import CHECKS
+from vru_pathways.analysis.help import rule_help
 from vru_pathways.rules import RULES
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -33,31 +32,6 @@ service: with none, `no-pathway` (or `unsupported-protective`) already says ever
 """
 
 
-def markdown(doc: str) -> list[str]:
-    """A docstring's reStructuredText literals and ``::`` blocks as Markdown."""
-    out: list[str] = []
-    block: list[str] | None = None
-    for line in [*doc.replace("``", "`").splitlines(), "."]:
-        if block is not None and (line.startswith(" ") or not line):
-            block.append(line[4:])
-            continue
-        if block is not None:
-            while block and not block[-1]:
-                block.pop()
-            while block and not block[0]:
-                block.pop(0)
-            out += ["```yaml", *block, "```", ""]
-            block = None
-        if line.endswith("::"):
-            out += [line[:-1], ""]
-            block = []
-        else:
-            out.append(line)
-    while out and out[-1] in ("", "."):
-        out.pop()
-    return out
-
-
 def render() -> str:
     lines = [INTRO, "## Input problems", "",
              "Any of these makes the input impossible to analyse (exit code 2), except "
@@ -66,10 +40,8 @@ def render() -> str:
     for kind, title in (("gap", "Gap rules"), ("hygiene", "Hygiene rules")):
         lines += ["", f"## {title}", ""]
         for rule in (r for r in RULES.values() if r.kind == kind):
-            doc = inspect.getdoc(sys.modules[CHECKS[rule.id].__module__]) or ""
-            heading, _, body = doc.partition("\n")
-            summary = heading.split(": ", 1)[-1].replace("``", "`")
-            lines += [f"### {rule.id}", "", summary[:1].upper() + summary[1:], *markdown(body), ""]
+            summary, body = rule_help(rule.id)
+            lines += [f"### {rule.id}", "", summary, "", body, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

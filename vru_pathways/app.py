@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import os
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import export, views
-from .diagnostics import Finding
-from .loading.loader import load
+from .diagnostics import Finding, Location, Severity
+from .loading.loader import Loaded, display_path, load
 
 __all__ = ["Drawing", "Report", "draw", "gaps", "load", "schema", "validate"]
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .analysis.coverage import Coverage
+    from .compare import Diff
 
 
 @dataclass
@@ -27,6 +34,10 @@ class Report:
     models: list[str] = field(default_factory=list)
     coverage: list[Coverage] = field(default_factory=list)
     factor_names: dict[str, str] = field(default_factory=dict)
+    fail_on: Severity | None = Severity.ERROR
+    """The threshold the command fails at; reports that mark failures (JUnit) use it."""
+    gates: list[str] = field(default_factory=list)
+    """Coverage gates not met (``--fail-under``, ``policy.fail_under``); each fails the run."""
 
 
 def validate(paths: list[str]) -> Report:
@@ -44,14 +55,18 @@ def validate(paths: list[str]) -> Report:
     return Report("validate", merge(found), loaded.ok, models)
 
 
-def gaps(paths: list[str], as_of: dt.date | None = None) -> Report:
+def gaps(paths: list[str], as_of: dt.date | None = None,
+         fail_under: float | None = None) -> Report:
     """Every finding of FORMAT.md's "What counts as a gap", and coverage per model."""
+    return _analyse(load(paths), as_of, fail_under)
+
+
+def _analyse(loaded: Loaded, as_of: dt.date | None, fail_under: float | None) -> Report:
     from .analysis import CHECKS
     from .analysis.context import Context
     from .analysis.coverage import coverage
     from .analysis.engine import merge, run
 
-    loaded = load(paths)
     found = list(loaded.findings)
     report = Report("gaps", found, loaded.ok, [fw.id for fw in loaded.frameworks])
     if not loaded.ok:
@@ -60,7 +75,12 @@ def gaps(paths: list[str], as_of: dt.date | None = None) -> Report:
     for framework in loaded.frameworks:
         ctx = Context(framework, as_of)
         found += run(ctx, CHECKS)
-        report.coverage.append(coverage(ctx))
+        cov = coverage(ctx)
+        report.coverage.append(cov)
+        floor = fail_under if fail_under is not None else framework.policy.fail_under
+        if floor is not None and cov.overall.percent < floor:
+            report.gates.append(f"{cov.model}: coverage {cov.overall.percent:g}% is under "
+                                f"the {floor:g}% required")
         for f in ctx.in_scope:
             report.factor_names.setdefault(f, framework.factors[f].name)
     report.findings = merge(found)
@@ -107,3 +127,53 @@ def draw(path: str, options: views.Options, fmt: str, as_of: dt.date | None = No
         data = export.accessible_svg(data, f"{diagram.title} ({diagram.subtitle})",
                                      diagram.description)
     return Drawing(report, data, diagram.description)
+
+
+@dataclass
+class Compared:
+    """What ``diff`` produces: the comparison, or the reports that stopped it."""
+
+    old: Report
+    new: Report
+    diff: Diff | None = None
+
+
+@contextmanager
+def _side(spec: str) -> Iterator[tuple[str, Callable[[Finding], Finding]]]:
+    """A path to load for ``spec`` (a path or ``REV:PATH``), and how to show its findings."""
+    from . import gitread
+
+    parsed = gitread.split(spec)
+    if parsed is None:
+        yield spec, lambda f: f
+        return
+    rev, path = parsed
+    with gitread.checkout(rev) as (folder, prefix):
+        base = display_path(os.path.join(folder, prefix)).rstrip("/") + "/"
+
+        def show(loc: Location) -> Location:
+            if not loc.path.startswith(base):
+                return loc
+            return dataclasses.replace(loc, path=f"{rev}:{prefix}{loc.path[len(base):]}")
+
+        def remap(f: Finding) -> Finding:
+            return dataclasses.replace(f, location=show(f.location),
+                                       related=tuple(show(r) for r in f.related))
+
+        yield os.path.join(folder, prefix, path), remap
+
+
+def diff(old_spec: str, new_spec: str, as_of: dt.date | None = None) -> Compared:
+    """The gaps a change opened and closed, coverage moved, and services changed."""
+    from .compare import compare
+
+    with _side(old_spec) as (old_path, old_show), _side(new_spec) as (new_path, new_show):
+        old_loaded, new_loaded = load([old_path]), load([new_path])
+        old, new = _analyse(old_loaded, as_of, None), _analyse(new_loaded, as_of, None)
+        old.findings = [old_show(f) for f in old.findings]
+        new.findings = [new_show(f) for f in new.findings]
+        result = Compared(old, new)
+        if old.analysable and new.analysable:
+            result.diff = compare(old, new, old_loaded.frameworks, new_loaded.frameworks,
+                                  old_spec, new_spec)
+    return result

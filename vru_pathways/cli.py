@@ -51,7 +51,11 @@ PathsArg = Annotated[
     typer.Argument(help="Framework documents to load: each is a root (a model) with its uses.",
                    metavar="PATH..."),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    Optional[Format],  # noqa: UP045 - typer needs Optional
+    typer.Option("--format", "-f",
+                 help="Output format [default: github when GITHUB_ACTIONS is set, else table]."),
+]
 FailOnOpt = Annotated[
     FailOn,
     typer.Option(help="Exit 1 when a finding is at or above this severity ('never': exit 0)."),
@@ -70,21 +74,27 @@ def _internal(exc: Exception) -> NoReturn:
     _fail(f"internal error: {type(exc).__name__}: {exc}{hint}", ExitCode.INTERNAL)
 
 
-def _run(use_case: Callable[[], Report], fmt: str, fail_on: FailOn) -> NoReturn:
+def _run(use_case: Callable[[], Report], fmt: Enum | None, fail_on: FailOn) -> NoReturn:
     """The one place where outcomes become exit codes."""
+    import os
+
     from .diagnostics import exit_code_for
     from .report import render
 
+    name = str(fmt.value) if fmt else "github" if os.environ.get("GITHUB_ACTIONS") else "table"
+    threshold = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
     try:
         report = use_case()
-        sys.stdout.write(render(fmt, report))
+        report.fail_on = threshold
+        sys.stdout.write(render(name, report))
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.INTERNAL)
     except Exception as exc:  # the internal-error boundary: every bug ends here
         _internal(exc)
     if not report.analysable:
         raise typer.Exit(int(ExitCode.INPUT))
-    threshold = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
+    if report.gates:
+        raise typer.Exit(int(ExitCode.FINDINGS))
     raise typer.Exit(int(exit_code_for(report.findings, threshold)))
 
 
@@ -118,31 +128,35 @@ def _main(
 @app.command()
 def validate(
     paths: PathsArg,
-    fmt: FormatOpt = Format.table,  # type: ignore[attr-defined]
+    fmt: FormatOpt = None,
     fail_on: FailOnOpt = FailOn.error,
 ) -> None:
     """Check the format, every reference, and hygiene (orphans, outcome loops)."""
     from . import app as use_cases
 
-    _run(lambda: use_cases.validate(paths), fmt.value, fail_on)
+    _run(lambda: use_cases.validate(paths), fmt, fail_on)
 
 
 @app.command()
 def gaps(
     paths: PathsArg,
-    fmt: FormatOpt = Format.table,  # type: ignore[attr-defined]
+    fmt: FormatOpt = None,
     as_of: Annotated[
         Optional[str],  # noqa: UP045 - typer needs Optional
         typer.Option("--as-of", metavar="DATE",
                      help="The date the picture describes (YYYY-MM-DD); overrides scope.as_of."),
     ] = None,
     fail_on: FailOnOpt = FailOn.error,
+    fail_under: Annotated[Optional[float], typer.Option(  # noqa: UP045
+        metavar="PCT", min=0, max=100,
+        help="Exit 1 when a model's coverage is under PCT percent (overrides "
+             "policy.fail_under).")] = None,
 ) -> None:
     """Find every gap, with coverage; several models add a factor × model matrix."""
     from . import app as use_cases
 
     day = _as_of(as_of)
-    _run(lambda: use_cases.gaps(paths, day), fmt.value, fail_on)
+    _run(lambda: use_cases.gaps(paths, day, fail_under), fmt, fail_on)
 
 
 DRAW_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
@@ -243,6 +257,52 @@ def draw(
         sys.stdout.write(drawing.data.decode("utf-8"))
     if alt_text:
         write_atomic(alt_text, drawing.alt_text.encode("utf-8"))
+
+
+DiffFormat = Enum("DiffFormat", {f: f for f in ("text", "markdown", "json")}, type=str)  # type: ignore[misc]
+
+
+class FailOnNew(StrEnum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The model before: a path, or REV:PATH from git.")],
+    new: Annotated[str, typer.Argument(help="The model after: a path, or REV:PATH from git.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = DiffFormat.text,  # type: ignore[attr-defined]
+    fail_on_new: Annotated[FailOnNew, typer.Option(
+        help="Exit 1 when the change opens a gap (or raises one) to this severity or above.")
+    ] = FailOnNew.error,
+    as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--as-of", metavar="DATE", help="Analyse both sides as of this date (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Compare two versions of a model: gaps opened and closed, coverage, services."""
+    from . import app as use_cases
+    from .gitread import GitError
+    from .report import render
+    from .report.diff import DIFF_FORMATS
+
+    day = _as_of(as_of)
+    try:
+        compared = use_cases.diff(old, new, day)
+    except GitError as exc:
+        _fail(str(exc), ExitCode.INPUT)
+    except Exception as exc:  # the internal-error boundary
+        _internal(exc)
+    if compared.diff is None:
+        for side in (compared.old, compared.new):
+            if not side.analysable:
+                sys.stdout.write(render("table", side))
+        raise typer.Exit(int(ExitCode.INPUT))
+    sys.stdout.write(DIFF_FORMATS[fmt.value](compared.diff))
+    if fail_on_new is not FailOnNew.never and compared.diff.introduced(
+            Severity.parse(fail_on_new.value)):
+        raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"

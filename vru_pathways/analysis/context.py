@@ -144,6 +144,10 @@ class Context:
                 todo.extend(self._children.get(area, ()))
         return seen
 
+    def areas_within(self, roots: list[str]) -> set[str]:
+        """The areas and every area within them, at any depth."""
+        return self._with_descendants(roots)
+
     def service_areas(self, service_id: str) -> set[str] | None:
         """Areas a service reaches; ``None`` means every area."""
         listed = self.framework.services[service_id].areas or self.scope.areas

@@ -36,6 +36,8 @@ class Coverage:
     """In-scope factor ID → its pathway status, in document order."""
     services: dict[str, int]
     """In-scope factor ID → how many active services give it a full pathway."""
+    by_area: dict[str, Ratio]
+    """Area ID → in-scope factors with a pathway through a service that reaches it."""
 
 
 def status_of(ctx: Context, factor_id: str) -> Status:
@@ -61,5 +63,22 @@ def coverage(ctx: Context) -> Coverage:
         by_level[level] = Ratio(sum(1 for f in at_level if f in full), len(at_level))
     return Coverage(
         fw.id, fw.title, ctx.as_of.isoformat(), Ratio(len(full), len(scope)), by_tier,
-        by_level, status, {f: len(ctx.pathway_services(f)) for f in scope},
+        by_level, status, {f: len(ctx.pathway_services(f)) for f in scope}, _by_area(ctx),
     )
+
+
+def _by_area(ctx: Context) -> dict[str, Ratio]:
+    """For each area of the scope (every area when the scope names none), the in-scope
+    factors with a pathway through a service that reaches that area."""
+    fw = ctx.framework
+    listed = ctx.scope.areas
+    areas = [a for a in fw.areas if not listed or a in ctx.areas_within(listed)]
+    scope = ctx.in_scope
+    out: dict[str, Ratio] = {}
+    for area in areas:
+        covered = 0
+        for f in scope:
+            reach = [ctx.service_areas(s) for s in ctx.pathway_services(f)]
+            covered += any(r is None or area in r for r in reach)
+        out[area] = Ratio(covered, len(scope))
+    return out

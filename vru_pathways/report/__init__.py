@@ -18,6 +18,9 @@ FORMATS: dict[str, str] = {
     "json": "json_",
     "csv": "csv_",
     "markdown": "markdown",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
 }
 
 

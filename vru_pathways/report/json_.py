@@ -29,6 +29,7 @@ def render(report: Report) -> str:
     }
     if report.command == "gaps":
         document["coverage"] = [dataclasses.asdict(c) for c in report.coverage]
+        document["gates_failed"] = report.gates
         document["matrix"] = {
             f: {c.model: cell(c, f) for c in report.coverage} for f in report.factor_names
         }

@@ -31,6 +31,9 @@ def render(report: Report) -> str:
     if report.coverage:
         lines += ["## Coverage", "", "In-scope factors with a full intervention pathway.", ""]
         lines += table(COVERAGE_HEADER, [coverage_row(c) for c in report.coverage]) + [""]
+    lines += [f"**Failed coverage gate:** {escape(gate)}" for gate in report.gates]
+    if report.gates:
+        lines.append("")
     if several and report.coverage:
         lines += ["## Factor × model", "", "Active services giving a pathway.", ""]
         lines += table(*matrix(report)) + [""]

@@ -36,6 +36,7 @@ def render(report: Report) -> str:
     if several and report.coverage:
         lines += ["", "Factor × model: active services giving a pathway", ""]
         lines += grid(*matrix(report))
+    lines += [f"FAILED coverage gate: {gate}" for gate in report.gates]
     lines += ["", f"{report.command}: {counts(report.findings)}"
               + ("" if report.analysable else " — the input cannot be analysed")]
     return "\n".join(lines) + "\n"

@@ -174,6 +174,8 @@ class Policy(Entity):
     severity: dict[Id, RuleSeverity] = {}
     require_tiers: list[Tier] = []
     min_evidence: Impact = "low"
+    fail_under: Annotated[float, Field(ge=0, le=100)] | None = None
+    """Lowest acceptable coverage, in percent; below it a check fails (``--fail-under``)."""
 
 
 class Document(Entity):

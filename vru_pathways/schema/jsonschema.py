@@ -15,7 +15,8 @@ from .document import FORMAT_VERSION, Document
 SCHEMA_ID = "https://vru-pathways.invalid/schema/vru-pathways-1.json"
 
 
-_WHOLE_NUMBER_TEXT = {"type": "string", "pattern": "^[0-9]+$"}
+_NUMBER_TEXT = {"integer": {"type": "string", "pattern": "^[0-9]+$"},
+                "number": {"type": "string", "pattern": "^[0-9]+([.][0-9]+)?$"}}
 
 
 def _adapt(node: Any) -> Any:
@@ -23,7 +24,7 @@ def _adapt(node: Any) -> Any:
 
     The validator reads every scalar as the text written, so where the format wants text
     a YAML number or boolean (``name: 2024``, ``title: yes``) is still valid, and where it
-    wants a whole number, digits in quotes are too. The schema must never reject a
+    wants a number, digits in quotes are too. The schema must never reject a
     document the validator accepts. Mappings keyed by ID accept only valid IDs.
     """
     if isinstance(node, list):
@@ -35,8 +36,8 @@ def _adapt(node: Any) -> Any:
         out.setdefault("additionalProperties", False)
     if out.get("type") == "string":
         out["type"] = ["string", "number", "boolean"]
-    elif out.get("type") == "integer":
-        return {"anyOf": [out, _WHOLE_NUMBER_TEXT]}
+    elif out.get("type") in _NUMBER_TEXT:
+        return {"anyOf": [out, _NUMBER_TEXT[out["type"]]]}
     return out
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import PlainValidator, StringConstraints, WithJsonSchema
+from pydantic import PlainSerializer, PlainValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..ages import PATTERN as AGES_PATTERN
@@ -93,6 +93,7 @@ Month = Annotated[
 Ages = Annotated[
     AgeRange,
     PlainValidator(_parse_ages),
+    PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": AGES_PATTERN}),
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
