@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SHARED
 from helpers import run, write
+
 from vru_pathways.report.github import escape_data, escape_property
 
 EXAMPLE = ROOT / "tests" / "cases" / "valid" / "format-example"
