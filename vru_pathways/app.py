@@ -177,3 +177,38 @@ def diff(old_spec: str, new_spec: str, as_of: dt.date | None = None) -> Compared
             result.diff = compare(old, new, old_loaded.frameworks, new_loaded.frameworks,
                                   old_spec, new_spec)
     return result
+
+
+@dataclass
+class Paper:
+    """What ``report`` produces: the file's text, or the findings that stopped it."""
+
+    report: Report
+    text: str = ""
+
+
+def paper(paths: list[str], fmt: str, as_of: dt.date | None = None) -> Paper:
+    """The gap-analysis report of the models, as ``html`` or ``markdown``."""
+    from .paper import content
+    from .paper import html as html_paper
+    from .paper import markdown as markdown_paper
+
+    loaded = load(paths)
+    report = Report("report", list(loaded.findings), loaded.ok,
+                    [fw.id for fw in loaded.frameworks])
+    if not loaded.ok:
+        return Paper(report)
+    built = content.build(loaded.frameworks, as_of)
+    if fmt == "markdown":
+        return Paper(report, markdown_paper.render(built))
+    from .diagram import Diagram
+    from .render.dot import emit
+
+    svgs = {}
+    for section in built.sections:
+        for caption, diagram in section.diagrams:
+            if isinstance(diagram, Diagram):
+                data = export.run_dot(emit(diagram), "svg")
+                svgs[(section.id, caption)] = export.accessible_svg(
+                    data, diagram.title, diagram.description).decode("utf-8")
+    return Paper(report, html_paper.render(built, svgs))

@@ -305,6 +305,38 @@ def diff(
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
+@app.command()
+def report(
+    paths: PathsArg,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="FILE.html|FILE.md",
+        help="The report to write; .html (self-contained, prints on A4) or .md (Markdown).")],
+    as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--as-of", metavar="DATE", help="The date the picture describes (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
+    from . import app as use_cases
+    from .export import ExportError, write_atomic
+    from .report import render
+
+    suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
+    fmt = {"html": "html", "htm": "html", "md": "markdown", "markdown": "markdown"}.get(suffix)
+    if fmt is None:
+        raise typer.BadParameter("the report is .html or .md", param_hint="--output")
+    day = _as_of(as_of)
+    try:
+        made = use_cases.paper(paths, fmt, day)
+    except ExportError as exc:
+        _fail(str(exc), ExitCode.INPUT)
+    except Exception as exc:  # the internal-error boundary
+        _internal(exc)
+    if not made.report.analysable:
+        sys.stdout.write(render("table", made.report))
+        raise typer.Exit(int(ExitCode.INPUT))
+    write_atomic(output, made.text.encode("utf-8"))
+
+
 SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"
 
 
