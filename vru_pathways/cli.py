@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from enum import Enum, StrEnum
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -335,6 +335,126 @@ def report(
         sys.stdout.write(render("table", made.report))
         raise typer.Exit(int(ExitCode.INPUT))
     write_atomic(output, made.text.encode("utf-8"))
+
+
+export_app = typer.Typer(help="Write a model in a format other tools read.",
+                         no_args_is_help=True)
+import_app = typer.Typer(help="Turn files from other tools into framework YAML.",
+                         no_args_is_help=True)
+app.add_typer(export_app, name="export")
+app.add_typer(import_app, name="import")
+
+OutputOpt = Annotated[str, typer.Option("--output", "-o", metavar="FILE",
+                                        help="The file to write.")]
+
+
+def _loaded_or_exit(path: str) -> Any:
+    """The framework rooted at ``path``; prints the problems and exits 2 if it has any."""
+    from .loading.loader import load
+    from .report import render
+
+    loaded = load([path])
+    if not loaded.ok:
+        from . import app as use_cases
+
+        report = use_cases.Report("export", loaded.findings, False, [])
+        sys.stdout.write(render("table", report))
+        raise typer.Exit(int(ExitCode.INPUT))
+    return loaded.frameworks[0]
+
+
+@export_app.command("xlsx")
+def export_xlsx(path: Annotated[str, typer.Argument(metavar="PATH")], output: OutputOpt
+                ) -> None:
+    """A workbook with one sheet per section, ID columns and readable lists."""
+    from .export import write_atomic
+    from .interchange.xlsx import export_workbook
+
+    framework = _loaded_or_exit(path)
+    try:
+        data = export_workbook(framework.docs)
+    except Exception as exc:  # the internal-error boundary
+        _internal(exc)
+    write_atomic(output, data)
+
+
+@export_app.command("graphml")
+def export_graphml(path: Annotated[str, typer.Argument(metavar="PATH")], output: OutputOpt,
+                   as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
+                       "--as-of", metavar="DATE", help="The date for pathway status.")
+                   ] = None) -> None:
+    """The framework graph as GraphML, for Gephi and other network tools."""
+    from .analysis.context import Context
+    from .export import write_atomic
+    from .interchange.graphml import to_graphml
+
+    day = _as_of(as_of)
+    framework = _loaded_or_exit(path)
+    try:
+        text = to_graphml(Context(framework, day))
+    except Exception as exc:  # the internal-error boundary
+        _internal(exc)
+    write_atomic(output, text.encode("utf-8"))
+
+
+@import_app.command("xlsx")
+def import_xlsx(
+    workbook: Annotated[str, typer.Argument(metavar="FILE.xlsx")],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="DIR",
+                                        help="The folder to write the YAML documents into.")],
+) -> None:
+    """A workbook made by 'export xlsx' (and edited) back into YAML documents."""
+    from pathlib import Path
+
+    from .export import write_atomic
+    from .interchange.xlsx import import_workbook
+    from .report import render
+
+    try:
+        data = Path(workbook).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {workbook}: {exc.strerror}", ExitCode.INPUT)
+    try:
+        documents, problems = import_workbook(data, Path(workbook).name)
+    except Exception as exc:  # the internal-error boundary
+        _internal(exc)
+    if any(p.severity is Severity.ERROR for p in problems):
+        from . import app as use_cases
+
+        sys.stdout.write(render("table", use_cases.Report("import", problems, False, [])))
+        raise typer.Exit(int(ExitCode.INPUT))
+    for relative, text in documents.items():
+        target = Path(output) / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(str(target), text.encode("utf-8"))
+    typer.echo(f"wrote {len(documents)} document(s) under {output}", err=True)
+
+
+@import_app.command("oruk")
+def import_oruk(
+    source: Annotated[str, typer.Argument(metavar="FILE.json")],
+    output: OutputOpt,
+) -> None:
+    """An Open Referral UK / HSDS 3.0 service directory export as service entries."""
+    import json
+    from pathlib import Path
+
+    from .export import write_atomic
+    from .interchange.oruk import import_directory
+
+    try:
+        data = json.loads(Path(source).read_text(encoding="utf-8"))
+    except OSError as exc:
+        _fail(f"cannot read {source}: {exc.strerror}", ExitCode.INPUT)
+    except (ValueError, UnicodeDecodeError) as exc:
+        _fail(f"{source} is not JSON: {exc}", ExitCode.INPUT)
+    try:
+        text, warnings = import_directory(data, Path(source).name)
+    except Exception as exc:  # the internal-error boundary
+        _internal(exc)
+    for warning in warnings:
+        typer.echo(f"vru-pathways: warning: {warning}", err=True)
+    write_atomic(output, text.encode("utf-8"))
 
 
 SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"
