@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import networkx as nx
-
 from conftest import ROOT
 from helpers import run
+
 from vru_pathways.analysis.context import Context
 from vru_pathways.loading.loader import load
 
