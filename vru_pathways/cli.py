@@ -450,6 +450,8 @@ def import_oruk(
         _fail(f"{source} is not JSON: {exc}", ExitCode.INPUT)
     try:
         text, warnings = import_directory(data, Path(source).name)
+    except ValueError as exc:
+        _fail(f"{source}: {exc}", ExitCode.INPUT)
     except Exception as exc:  # the internal-error boundary
         _internal(exc)
     for warning in warnings:

@@ -1,0 +1,1 @@
+"""Interchange with other tools' files: spreadsheets (xlsx) and service directories (ORUK)."""
