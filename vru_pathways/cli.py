@@ -424,6 +424,8 @@ def import_xlsx(
         sys.stdout.write(render("table", use_cases.Report("import", problems, False, [])))
         raise typer.Exit(int(ExitCode.INPUT))
     for relative, text in documents.items():
+        if relative.startswith("/") or ".." in relative.split("/"):
+            _fail(f"{workbook}: refusing to write outside {output}: {relative}", ExitCode.INPUT)
         target = Path(output) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(str(target), text.encode("utf-8"))
