@@ -107,9 +107,15 @@ class Context:
         outcomes = self.framework.services[service_id].outcomes
         return any(o in self.impact_reaching for o in outcomes)
 
+    @cached_property
+    def _pathways(self) -> dict[str, tuple[str, ...]]:
+        reaching = {s for s in self.framework.services if self.reaches_impact(s)}
+        return {f: tuple(s for s in covering if s in reaching)
+                for f, covering in self.covering.items()}
+
     def pathway_services(self, factor_id: str) -> tuple[str, ...]:
         """Covering services that complete an intervention pathway for the factor."""
-        return tuple(s for s in self.covering[factor_id] if self.reaches_impact(s))
+        return self._pathways[factor_id]
 
     # --- what a need asks for ------------------------------------------------------------
 
@@ -148,10 +154,17 @@ class Context:
         """The areas and every area within them, at any depth."""
         return self._with_descendants(roots)
 
-    def service_areas(self, service_id: str) -> set[str] | None:
+    def service_areas(self, service_id: str) -> frozenset[str] | None:
         """Areas a service reaches; ``None`` means every area."""
-        listed = self.framework.services[service_id].areas or self.scope.areas
-        return self._with_descendants(list(listed)) if listed else None
+        if service_id not in self._reach:
+            listed = self.framework.services[service_id].areas or self.scope.areas
+            self._reach[service_id] = (frozenset(self._with_descendants(list(listed)))
+                                       if listed else None)
+        return self._reach[service_id]
+
+    @cached_property
+    def _reach(self) -> dict[str, frozenset[str] | None]:
+        return {}
 
     # --- severity and findings -----------------------------------------------------------
 

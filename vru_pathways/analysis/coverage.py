@@ -74,11 +74,10 @@ def _by_area(ctx: Context) -> dict[str, Ratio]:
     listed = ctx.scope.areas
     areas = [a for a in fw.areas if not listed or a in ctx.areas_within(listed)]
     scope = ctx.in_scope
-    out: dict[str, Ratio] = {}
-    for area in areas:
-        covered = 0
-        for f in scope:
-            reach = [ctx.service_areas(s) for s in ctx.pathway_services(f)]
-            covered += any(r is None or area in r for r in reach)
-        out[area] = Ratio(covered, len(scope))
-    return out
+    reached: list[frozenset[str] | None] = []
+    for f in scope:
+        reach = [ctx.service_areas(s) for s in ctx.pathway_services(f)]
+        everywhere = any(r is None for r in reach)
+        reached.append(None if everywhere else frozenset().union(*reach))
+    return {area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope))
+            for area in areas}
