@@ -78,6 +78,7 @@ def _by_area(ctx: Context) -> dict[str, Ratio]:
     for f in scope:
         reach = [ctx.service_areas(s) for s in ctx.pathway_services(f)]
         everywhere = any(r is None for r in reach)
-        reached.append(None if everywhere else frozenset().union(*reach))
+        reached.append(None if everywhere else frozenset(
+            a for r in reach if r is not None for a in r))
     return {area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope))
             for area in areas}
