@@ -14,9 +14,9 @@ def test_scalars_stay_as_written() -> None:
 
 def test_positions_are_one_based_for_keys_and_values() -> None:
     parsed = yamlpos.parse("services:\n  x:\n    tier: secondary\n    areas: [north, south]\n")
-    assert parsed.positions.values[("services", "x", "tier")] == (3, 11)
-    assert parsed.positions.keys[("services", "x", "tier")] == (3, 5)
-    assert parsed.positions.values[("services", "x", "areas", 1)] == (4, 20)
+    assert parsed.positions.find(("services", "x", "tier")) == (3, 11)
+    assert parsed.positions.find(("services", "x", "tier"), key=True) == (3, 5)
+    assert parsed.positions.find(("services", "x", "areas", 1)) == (4, 20)
     assert parsed.positions.find(("services", "x", "missing", 3)) == (3, 5)
 
 
@@ -34,12 +34,23 @@ def test_syntax_error_is_located() -> None:
     assert problem.line == 2
 
 
+def doubling(levels: int) -> str:
+    """Each key twice the one before: 2 ** (levels + 1) values once the aliases are copied."""
+    return 'a: &a ["x", "x"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(levels))
+
+
 def test_aliases_are_shared_not_expanded() -> None:
-    text = 'a: &a ["x", "x"]\n' + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20))
-    parsed = yamlpos.parse(text)
+    parsed = yamlpos.parse(doubling(15))
     assert parsed.problems == []
-    assert parsed.value["u"][0] is parsed.value["u"][1]
+    assert parsed.value["p"][0] is parsed.value["p"][1]
+
+
+def test_aliases_that_would_expand_past_the_limit_are_refused() -> None:
+    [problem] = yamlpos.parse(doubling(20)).problems
+    assert problem.rule == "too-many-aliases"
+    assert (problem.line, problem.col) == (18, 12)
 
 
 def test_recursive_alias_is_an_error_not_a_hang() -> None:

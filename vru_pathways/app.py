@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from .analysis.coverage import Coverage
     from .compare import Diff
+    from .progress import Progress
 
 
 @dataclass
@@ -40,14 +41,18 @@ class Report:
     """Coverage gates not met (``--fail-under``, ``policy.fail_under``); each fails the run."""
 
 
-def validate(paths: list[str]) -> Report:
+def validate(paths: list[str], progress: Progress | None = None) -> Report:
     """Format, references and hygiene findings (the rules that need no as-of date)."""
     from .analysis import HYGIENE
     from .analysis.context import Context
     from .analysis.engine import merge, run
 
+    if progress:
+        progress.stage(f"reading and checking {len(paths)} model(s), {progress.size / 1e6:.0f} MB")
     loaded = load(paths)
     found = list(loaded.findings)
+    if progress:
+        progress.stage("checking hygiene")
     if loaded.ok:
         for framework in loaded.frameworks:
             found += run(Context(framework), HYGIENE)
@@ -56,9 +61,14 @@ def validate(paths: list[str]) -> Report:
 
 
 def gaps(paths: list[str], as_of: dt.date | None = None,
-         fail_under: float | None = None) -> Report:
+         fail_under: float | None = None, progress: Progress | None = None) -> Report:
     """Every finding of FORMAT.md's "What counts as a gap", and coverage per model."""
-    return _analyse(load(paths), as_of, fail_under)
+    if progress:
+        progress.stage(f"reading and checking {len(paths)} model(s), {progress.size / 1e6:.0f} MB")
+    loaded = load(paths)
+    if progress:
+        progress.stage("finding the gaps")
+    return _analyse(loaded, as_of, fail_under)
 
 
 def _analyse(loaded: Loaded, as_of: dt.date | None, fail_under: float | None) -> Report:

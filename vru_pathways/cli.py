@@ -18,6 +18,7 @@ import typer
 
 from . import __version__
 from .diagnostics import ExitCode, Severity
+from .progress import Progress, for_paths
 from .report import FORMATS
 
 if TYPE_CHECKING:
@@ -67,7 +68,29 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def _write(path: str, data: bytes) -> None:
+    """Write a file atomically (the previous one stays whole if this fails); a file that
+    cannot be written is a message and exit 2, not a traceback."""
+    from .export import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}", ExitCode.INPUT)
+
+
+_progress = Progress(enabled=False)
+
+
+def _start(paths: list[str]) -> Progress:
+    """A progress line for a long load, on a terminal only (see :mod:`.progress`)."""
+    global _progress
+    _progress = for_paths(paths)
+    return _progress
+
+
 def _internal(exc: Exception) -> NoReturn:
+    _progress.done()
     if _debug:
         traceback.print_exc()
     hint = "" if _debug else " (run with --debug for the traceback)"
@@ -85,6 +108,7 @@ def _run(use_case: Callable[[], Report], fmt: Enum | None, fail_on: FailOn) -> N
     threshold = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
     try:
         report = use_case()
+        _progress.done()
         report.fail_on = threshold
         sys.stdout.write(render(name, report))
     except KeyboardInterrupt:
@@ -134,7 +158,7 @@ def validate(
     """Check the format, every reference, and hygiene (orphans, outcome loops)."""
     from . import app as use_cases
 
-    _run(lambda: use_cases.validate(paths), fmt, fail_on)
+    _run(lambda: use_cases.validate(paths, _start(paths)), fmt, fail_on)
 
 
 @app.command()
@@ -156,7 +180,7 @@ def gaps(
     from . import app as use_cases
 
     day = _as_of(as_of)
-    _run(lambda: use_cases.gaps(paths, day, fail_under), fmt, fail_on)
+    _run(lambda: use_cases.gaps(paths, day, fail_under, _start(paths)), fmt, fail_on)
 
 
 DRAW_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
@@ -227,7 +251,7 @@ def draw(
 ) -> None:
     """Draw a logic model, a pathway map or a focus view as SVG, PNG, PDF, DOT or Mermaid."""
     from . import app as use_cases
-    from .export import ExportError, write_atomic
+    from .export import ExportError
     from .views import Options, ViewError
 
     chosen = _draw_format(fmt, output)
@@ -252,11 +276,11 @@ def draw(
         sys.stdout.write(render("table", drawing.report))
         raise typer.Exit(int(ExitCode.INPUT))
     if output:
-        write_atomic(output, drawing.data)
+        _write(output, drawing.data)
     else:
         sys.stdout.write(drawing.data.decode("utf-8"))
     if alt_text:
-        write_atomic(alt_text, drawing.alt_text.encode("utf-8"))
+        _write(alt_text, drawing.alt_text.encode("utf-8"))
 
 
 DiffFormat = Enum("DiffFormat", {f: f for f in ("text", "markdown", "json")}, type=str)  # type: ignore[misc]
@@ -317,7 +341,7 @@ def report(
 ) -> None:
     """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
     from . import app as use_cases
-    from .export import ExportError, write_atomic
+    from .export import ExportError
     from .report import render
 
     suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
@@ -334,7 +358,7 @@ def report(
     if not made.report.analysable:
         sys.stdout.write(render("table", made.report))
         raise typer.Exit(int(ExitCode.INPUT))
-    write_atomic(output, made.text.encode("utf-8"))
+    _write(output, made.text.encode("utf-8"))
 
 
 export_app = typer.Typer(help="Write a model in a format other tools read.",
@@ -367,7 +391,6 @@ def _loaded_or_exit(path: str) -> Any:
 def export_xlsx(path: Annotated[str, typer.Argument(metavar="PATH")], output: OutputOpt
                 ) -> None:
     """A workbook with one sheet per section, ID columns and readable lists."""
-    from .export import write_atomic
     from .interchange.xlsx import export_workbook
 
     framework = _loaded_or_exit(path)
@@ -375,7 +398,7 @@ def export_xlsx(path: Annotated[str, typer.Argument(metavar="PATH")], output: Ou
         data = export_workbook(framework.docs)
     except Exception as exc:  # the internal-error boundary
         _internal(exc)
-    write_atomic(output, data)
+    _write(output, data)
 
 
 @export_app.command("graphml")
@@ -385,7 +408,6 @@ def export_graphml(path: Annotated[str, typer.Argument(metavar="PATH")], output:
                    ] = None) -> None:
     """The framework graph as GraphML, for Gephi and other network tools."""
     from .analysis.context import Context
-    from .export import write_atomic
     from .interchange.graphml import to_graphml
 
     day = _as_of(as_of)
@@ -394,7 +416,7 @@ def export_graphml(path: Annotated[str, typer.Argument(metavar="PATH")], output:
         text = to_graphml(Context(framework, day))
     except Exception as exc:  # the internal-error boundary
         _internal(exc)
-    write_atomic(output, text.encode("utf-8"))
+    _write(output, text.encode("utf-8"))
 
 
 @import_app.command("xlsx")
@@ -406,7 +428,6 @@ def import_xlsx(
     """A workbook made by 'export xlsx' (and edited) back into YAML documents."""
     from pathlib import Path
 
-    from .export import write_atomic
     from .interchange.xlsx import import_workbook
     from .report import render
 
@@ -427,8 +448,11 @@ def import_xlsx(
         if relative.startswith("/") or ".." in relative.split("/"):
             _fail(f"{workbook}: refusing to write outside {output}: {relative}", ExitCode.INPUT)
         target = Path(output) / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(str(target), text.encode("utf-8"))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail(f"cannot make {target.parent}: {exc.strerror or exc}", ExitCode.INPUT)
+        _write(str(target), text.encode("utf-8"))
     typer.echo(f"wrote {len(documents)} document(s) under {output}", err=True)
 
 
@@ -441,7 +465,6 @@ def import_oruk(
     import json
     from pathlib import Path
 
-    from .export import write_atomic
     from .interchange.oruk import import_directory
 
     try:
@@ -450,6 +473,8 @@ def import_oruk(
         _fail(f"cannot read {source}: {exc.strerror}", ExitCode.INPUT)
     except (ValueError, UnicodeDecodeError) as exc:
         _fail(f"{source} is not JSON: {exc}", ExitCode.INPUT)
+    except RecursionError:
+        _fail(f"{source}: values nested too deep to read", ExitCode.INPUT)
     try:
         text, warnings = import_directory(data, Path(source).name)
     except ValueError as exc:
@@ -458,7 +483,7 @@ def import_oruk(
         _internal(exc)
     for warning in warnings:
         typer.echo(f"vru-pathways: warning: {warning}", err=True)
-    write_atomic(output, text.encode("utf-8"))
+    _write(output, text.encode("utf-8"))
 
 
 SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"
@@ -472,11 +497,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema of the format (for editors and check-jsonschema)."""
     from . import app as use_cases
-    from .export import write_atomic
 
     text = use_cases.schema()
     if output:
-        write_atomic(output, text.encode("utf-8"))
+        _write(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
 

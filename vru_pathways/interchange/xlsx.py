@@ -54,6 +54,7 @@ from openpyxl.writer.excel import ExcelWriter
 from pydantic import BaseModel
 
 from ..diagnostics import Finding, Location, Severity
+from ..export import write_atomic
 from ..framework import Doc
 from ..loading.errors import suggest
 from ..loading.loader import Loader, display_path, read_document
@@ -839,8 +840,7 @@ class _Importer:
             for path, text in texts.items():
                 real = os.path.normpath(os.path.join(home, *path.split("/")))
                 os.makedirs(os.path.dirname(real), exist_ok=True)
-                with open(real, "w", encoding="utf-8") as handle:
-                    handle.write(text)
+                write_atomic(real, text.encode("utf-8"))
                 shown[display_path(real)] = path
             loader = Loader()
             for root in roots:

@@ -26,29 +26,62 @@ def display_path(path: str) -> str:
     return (path if rel.startswith("..") and os.path.isabs(path) else rel).replace(os.sep, "/")
 
 
+MAX_BYTES = 50 * 1024 * 1024
+"""Files larger than this are refused unread. A national framework of 100,000 services
+is about 30 MiB; loading takes about 70 times the file's size in memory."""
+
+MAX_USES_DEPTH = 100
+"""Documents that use each other in a chain longer than this are refused (``too-deep``);
+a model uses a region that uses frameworks: three or four."""
+
+_UTF16_32 = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32",
+             b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+"""Byte-order marks of encodings that are not UTF-8, longest first."""
+
+
 def _decode(data: bytes, shown: str) -> tuple[str | None, list[Finding]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = (
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8 "
-            "(most editors: 'Save with encoding')"
-        )
+        mark = next((bom for bom in _UTF16_32 if data.startswith(bom)), None)
+        if mark is not None:
+            message = (f"the file is {_UTF16_32[mark]} text (it starts with a {_UTF16_32[mark]} "
+                       "byte-order mark); save it as UTF-8 (most editors: 'Save with encoding')")
+            return None, [Finding(Location(shown), "encoding", message, Severity.ERROR)]
+        before = data[:exc.start].decode("utf-8").removeprefix("\ufeff")
+        line, col = yamlpos.line_col(before, len(before))
+        byte = data[exc.start]
+        seen = bytes([byte]).decode("cp1252", "ignore")
+        guess = f" ('{seen}' in Windows-1252 or Latin-1?)" if seen.isprintable() and seen else ""
+        message = (f"byte 0x{byte:02x} is not UTF-8 text{guess}; save the file as UTF-8 "
+                   "(most editors: 'Save with encoding')")
         return None, [Finding(Location(shown, line, col), "encoding", message, Severity.ERROR)]
     return text.removeprefix("\ufeff"), []
 
 
-def read_document(real: str, shown: str) -> tuple[Doc | None, list[Finding]]:
-    """Read, parse and validate one file; return the document if it is usable."""
+def _read(real: str, shown: str) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes; a file over :data:`MAX_BYTES` is refused before it is read."""
     try:
         with open(real, "rb") as handle:
-            data = handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return None, [Finding(Location(shown), "missing-file", f"cannot read {shown}: {reason}",
                               Severity.ERROR)]
+    if size > MAX_BYTES or len(data) > MAX_BYTES:
+        measured = f" ({size / 2**20:.1f} MiB)" if size > MAX_BYTES else ""
+        message = (f"the file is over {MAX_BYTES // 2**20} MiB{measured}, the most this tool "
+                   "reads: split it into documents that 'uses' each other")
+        return None, [Finding(Location(shown), "too-large", message, Severity.ERROR)]
+    return data, []
+
+
+def read_document(real: str, shown: str) -> tuple[Doc | None, list[Finding]]:
+    """Read, parse and validate one file; return the document if it is usable."""
+    data, problems = _read(real, shown)
+    if data is None:
+        return None, problems
     text, problems = _decode(data, shown)
     if text is None:
         return None, problems
@@ -62,7 +95,9 @@ def read_document(real: str, shown: str) -> tuple[Doc | None, list[Finding]]:
         return None, [Finding(Location(shown), "empty-document", message, Severity.ERROR)]
     if not isinstance(parsed.value, dict):
         if parsed.value is not None:
-            message = "a document must be a mapping of keys, starting 'format: vru-pathways/1'"
+            held = "a list" if isinstance(parsed.value, list) else "a single value"
+            message = ("a document must be a mapping of keys, starting 'format: vru-pathways/1'"
+                       f"; this file holds {held}")
             line, col = parsed.positions.find(())
             problems.append(Finding(Location(shown, line, col), "invalid-value", message,
                                     Severity.ERROR))
@@ -85,12 +120,14 @@ def _salvage(value: dict[str, Any], exc: ValidationError
     other references) can still be checked in the same run; ``None`` if nothing is left."""
     kept = dict(value)
     broken: set[str] = set()
+    copied: set[str] = set()  # each section once: a copy per error is quadratic
     for error in exc.errors(include_url=False):
         loc = error["loc"]
         if len(loc) >= 2 and loc[0] in SECTIONS and isinstance(kept.get(loc[0]), dict):
-            section = dict(kept[str(loc[0])])
-            section.pop(str(loc[1]), None)
-            kept[str(loc[0])] = section
+            if loc[0] not in copied:
+                kept[str(loc[0])] = dict(kept[str(loc[0])])
+                copied.add(str(loc[0]))
+            kept[str(loc[0])].pop(str(loc[1]), None)
             broken.add(str(loc[1]))
         elif loc and loc[0] != "format":
             kept.pop(str(loc[0]), None)
@@ -124,6 +161,10 @@ class Loader:
         stack.append(real)
         folder = os.path.dirname(real)
         for index, used in enumerate(doc.model.uses):
+            if "\0" in used:
+                self._problem(doc, ("uses", index), "missing-file",
+                              f"uses[{index}]: a file name cannot hold a NUL character")
+                continue
             target = os.path.realpath(os.path.join(folder, used))
             if target in stack:
                 loop = " → ".join(display_path(p) for p in [*stack[stack.index(target):], target])
@@ -133,7 +174,13 @@ class Loader:
                 looked = display_path(target)
                 self._problem(doc, ("uses", index), "missing-file",
                               f"uses[{index}]: no file '{used}' (looked for {looked})")
-            elif target not in seen:
+            elif target in seen:
+                continue
+            elif len(stack) >= MAX_USES_DEPTH:
+                self._problem(doc, ("uses", index), "too-deep",
+                              f"uses[{index}]: documents using each other more than "
+                              f"{MAX_USES_DEPTH} deep (a model, its region, frameworks: 3 or 4)")
+            else:
                 self._visit(target, stack, order, seen)
         stack.pop()
         order.append(doc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Finding, Severity
@@ -58,9 +59,27 @@ def _ids(value: Any) -> Iterator[tuple[tuple[int, ...], str]]:
             yield (index,), item
 
 
+SUGGESTION_BUDGET = 500_000
+"""IDs compared, in all, in looking for what each unknown reference meant: thousands of
+unknown references among thousands of IDs would take hours (each comparison is
+difflib's). Past this, an unknown reference gets no "did you mean"."""
+
+
+@dataclass
+class _Hints:
+    left: int = SUGGESTION_BUDGET
+
+    def __call__(self, ident: str, known: dict[str, Any] | tuple[str, ...]) -> str | None:
+        if len(known) > self.left:
+            return None
+        self.left -= len(known)
+        return suggest(ident, known)
+
+
 def _unknown(doc: Doc, path: tuple[str | int, ...], ident: str, space: str,
-             known: dict[str, Any] | tuple[str, ...], key: bool = False) -> Finding:
-    hint = suggest(ident, known)
+             known: dict[str, Any] | tuple[str, ...], hints: _Hints, key: bool = False
+             ) -> Finding:
+    hint = hints(ident, known)
     text = f"{dotted(path)}: unknown {_NOUN[space]} '{ident}'"
     if hint:
         text += f" — did you mean '{hint}'?"
@@ -76,6 +95,7 @@ def _namespace(framework: Framework, space: str) -> dict[str, Any] | tuple[str, 
 def check(framework: Framework) -> list[Finding]:
     """An ``unknown-id`` finding for every reference that names no defined entity."""
     out: list[Finding] = []
+    hints = _Hints()
     broken = frozenset().union(*(doc.broken for doc in framework.docs))
     for doc in framework.docs:
         for section, field_path, space in REFERENCES:
@@ -84,16 +104,17 @@ def check(framework: Framework) -> list[Finding]:
                 for suffix, ref in _ids(_walk(entity, field_path)):
                     if ref not in known and ref not in broken:
                         path = (section, ident, *field_path, *suffix)
-                        out.append(_unknown(doc, path, ref, space, known))
+                        out.append(_unknown(doc, path, ref, space, known, hints))
         for factor_id in doc.model.needs:
             if factor_id not in framework.factors and factor_id not in broken:
                 path = ("needs", factor_id)
-                out.append(_unknown(doc, path, factor_id, "factors", framework.factors, key=True))
-    out.extend(_check_root(framework))
+                out.append(_unknown(doc, path, factor_id, "factors", framework.factors, hints,
+                                    key=True))
+    out.extend(_check_root(framework, hints))
     return out
 
 
-def _check_root(framework: Framework) -> list[Finding]:
+def _check_root(framework: Framework, hints: _Hints) -> list[Finding]:
     root = framework.root
     out: list[Finding] = []
     scope, policy = root.model.scope, root.model.policy
@@ -102,10 +123,11 @@ def _check_root(framework: Framework) -> list[Finding]:
             for index, ref in enumerate(getattr(scope, space) or []):
                 if ref not in framework.section(space):
                     path: tuple[str | int, ...] = ("scope", space, index)
-                    out.append(_unknown(root, path, ref, space, framework.section(space)))
+                    out.append(_unknown(root, path, ref, space, framework.section(space),
+                                        hints))
     if policy is not None:
         for rule in policy.severity:
             if rule not in FINDING_RULES:
                 path = ("policy", "severity", rule)
-                out.append(_unknown(root, path, rule, "rules", FINDING_RULES, key=True))
+                out.append(_unknown(root, path, rule, "rules", FINDING_RULES, hints, key=True))
     return out
