@@ -179,3 +179,12 @@ def test_policy_fail_under_and_severity_hold_in_every_command(tmp_path: Path) ->
                ).code == 2  # out of range: a usage error
     gaps_only = run(["draw", model, "--gaps-only", "-f", "dot"], tmp_path).out
     assert '"factor:school-exclusion"' in gaps_only  # its age-gap is still a finding
+
+
+def test_control_characters_from_a_file_cannot_inject_commands(tmp_path: Path) -> None:
+    write(tmp_path, {"model.yaml": 'format: vru-pathways/1\n"a\\e[31m\\n::warning file=x::injected": 1\n'})
+    for fmt in ("table", "github"):
+        out = run(["validate", "model.yaml", "-f", fmt], tmp_path).out
+        assert "\x1b" not in out
+        assert not any(line.startswith("::warning file=x") for line in out.splitlines())
+        assert "\\x1b[31m\\n::warning file=x::injected" in out or "%0A::warning" in out

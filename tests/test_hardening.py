@@ -203,6 +203,11 @@ def test_deeply_nested_json_to_import_is_an_answer(tmp_path: Path) -> None:
         2, "vru-pathways: directory.json: values nested too deep to read\n")
 
 
+def test_a_position_on_the_longest_line_a_file_may_have_is_kept_exactly() -> None:
+    longest = loader.MAX_BYTES
+    assert yamlpos.unpack(yamlpos.pack(3, longest)) == (3, longest)
+
+
 def test_too_many_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlpos, "MAX_VALUES", 1000)
     [problem] = yamlpos.parse("a: [" + "x, " * 1000 + "]\n").problems

@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
-
 from helpers import run
+
 from vru_pathways.progress import BIG, Progress, for_paths
 
 

@@ -18,7 +18,10 @@ than :data:`MAX_ALIASES` aliases or anchors, or aliases that copied would add mo
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +69,9 @@ class Positions:
         return (1, 1)
 
 
-_COLUMN_BITS = 24
+_COLUMN_BITS = 26
+"""Columns up to 64 Mi: more than one line of a file under ``loader.MAX_BYTES`` can hold
+(at 24 bits, a column past 16 Mi ran into the line)."""
 
 
 def pack(line: int, col: int) -> int:
@@ -252,8 +257,27 @@ def _is_tab_indent(text: str, index: int) -> bool:
     return not text[start:index].strip(" \t-?:")
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building millions of nodes makes Python's cycle collector rescan them over and
+    over (on a national framework, 38 s of composing instead of 8); the tree has no
+    cycles to collect, so the collector waits until it is built."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse(text: str) -> Parsed:
     """Parse one YAML document. Problems are returned, never raised."""
+    with _collector_paused():
+        return _parse(text)
+
+
+def _parse(text: str) -> Parsed:
     try:
         refused = _refuse(text)
         if refused is not None:

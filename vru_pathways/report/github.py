@@ -13,6 +13,7 @@ from itertools import groupby
 from ..app import Report
 from ..diagnostics import Finding, Severity
 from . import table
+from .table import visible
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -41,7 +42,7 @@ def annotation(finding: Finding) -> str:
              "title": f"vru-pathways {finding.rule}"}
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
     message = finding.message + (f" (board: {finding.board})" if finding.board else "")
-    return f"::{LEVEL[finding.severity]} {joined}::{escape_data(message)}"
+    return f"::{LEVEL[finding.severity]} {joined}::{escape_data(visible(message))}"
 
 
 def render(report: Report) -> str:
