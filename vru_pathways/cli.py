@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from enum import Enum, StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -95,6 +95,29 @@ def _internal(exc: Exception) -> NoReturn:
         traceback.print_exc()
     hint = "" if _debug else " (run with --debug for the traceback)"
     _fail(f"internal error: {type(exc).__name__}: {exc}{hint}", ExitCode.INTERNAL)
+
+
+T = TypeVar("T")
+
+
+def _attempt(action: Callable[[], T], *expected: type[Exception]) -> T:
+    """Run a use-case: an ``expected`` error is a message and exit 2; any other is an
+    internal error, exit 3."""
+    try:
+        return action()
+    except expected as exc:
+        _fail(str(exc), ExitCode.INPUT)
+    except Exception as exc:  # the internal-error boundary
+        _internal(exc)
+
+
+def _stop_unless_analysable(report: Report) -> None:
+    """Print the problems of input that cannot be analysed, and exit 2."""
+    if not report.analysable:
+        from .report import render
+
+        sys.stdout.write(render("table", report))
+        raise typer.Exit(int(ExitCode.INPUT))
 
 
 def _run(use_case: Callable[[], Report], fmt: Enum | None, fail_on: FailOn) -> NoReturn:
@@ -264,17 +287,10 @@ def draw(
     options = Options(view.value, focus, depth, tuple(area or ()), tuple(tier or ()),
                       tuple(harm or ()), gaps_only, group_by.value if group_by else None,
                       all_factors, max_nodes, filters + (("gaps only",) if gaps_only else ()))
-    try:
-        drawing = use_cases.draw(path, options, chosen, day, dpi, page.value if page else None)
-    except (ViewError, ExportError) as exc:
-        _fail(str(exc), ExitCode.INPUT)
-    except Exception as exc:  # the internal-error boundary
-        _internal(exc)
-    if not drawing.report.analysable:
-        from .report import render
-
-        sys.stdout.write(render("table", drawing.report))
-        raise typer.Exit(int(ExitCode.INPUT))
+    drawing = _attempt(lambda: use_cases.draw(path, options, chosen, day, dpi,
+                                              page.value if page else None),
+                       ViewError, ExportError)
+    _stop_unless_analysable(drawing.report)
     if output:
         _write(output, drawing.data)
     else:
@@ -342,22 +358,14 @@ def report(
     """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
     from . import app as use_cases
     from .export import ExportError
-    from .report import render
 
     suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
     fmt = {"html": "html", "htm": "html", "md": "markdown", "markdown": "markdown"}.get(suffix)
     if fmt is None:
         raise typer.BadParameter("the report is .html or .md", param_hint="--output")
     day = _as_of(as_of)
-    try:
-        made = use_cases.paper(paths, fmt, day)
-    except ExportError as exc:
-        _fail(str(exc), ExitCode.INPUT)
-    except Exception as exc:  # the internal-error boundary
-        _internal(exc)
-    if not made.report.analysable:
-        sys.stdout.write(render("table", made.report))
-        raise typer.Exit(int(ExitCode.INPUT))
+    made = _attempt(lambda: use_cases.paper(paths, fmt, day), ExportError)
+    _stop_unless_analysable(made.report)
     _write(output, made.text.encode("utf-8"))
 
 
