@@ -24,8 +24,16 @@ FRAMEWORKS = ("serious-violence-uk.yaml", "yef-toolkit.yaml")
 TIERS = ("primary", "secondary", "tertiary")
 PRIORITIES = ("high", "medium", "low")
 STATUSES = ("active",) * 17 + ("planned", "paused", "closed")
-SECTORS = ("police", "health", "local-authority", "education", "justice", "fire",
-           "voluntary", "community")
+SECTORS = (
+    "police",
+    "health",
+    "local-authority",
+    "education",
+    "justice",
+    "fire",
+    "voluntary",
+    "community",
+)
 
 
 def catalogue() -> tuple[list[str], list[str], list[str]]:
@@ -62,7 +70,7 @@ def write(out: Path, services: int, seed: int) -> Path:
         "id: national",
         f"title: Synthetic national framework, {services} services (seed {seed})",
         f"uses: [{', '.join('frameworks/' + n for n in FRAMEWORKS)}]",
-        "scope: {ages: \"0-25\", as_of: 2026-10-01}",
+        'scope: {ages: "0-25", as_of: 2026-10-01}',
         "policy: {require_tiers: [secondary, tertiary]}",
         "outcomes:",
         "  local-dead-end: {name: A local outcome that leads nowhere, stage: short}",
@@ -82,9 +90,11 @@ def write(out: Path, services: int, seed: int) -> Path:
                 lines.append(f"  {loc}: {{name: Locality {r}.{a}.{n}, within: {la}}}")
     partners = [f"partner-{n}" for n in range(max(10, services // 20))]
     lines.append("partners:")
-    lines += [f"  {p}: {{name: Partner {n}, sector: {rng.choice(SECTORS)}, duty: "
-              f"{rng.choice(('specified', 'relevant', 'none'))}}}"
-              for n, p in enumerate(partners)]
+    lines += [
+        f"  {p}: {{name: Partner {n}, sector: {rng.choice(SECTORS)}, duty: "
+        f"{rng.choice(('specified', 'relevant', 'none'))}}}"
+        for n, p in enumerate(partners)
+    ]
     boards = [f"board-{la}" for la in authorities]
     lines.append("boards:")
     lines += [f"  {b}: {{name: Community Safety Partnership {b[6:]}}}" for b in boards]
@@ -92,28 +102,36 @@ def write(out: Path, services: int, seed: int) -> Path:
     lines.append("funding:")
     for n, fund in enumerate(funds):
         year = rng.choice((2027, 2027, 2028, 2029))
-        lines.append(f"  {fund}: {{name: Fund {n}, funder: {rng.choice(partners)}, "
-                     f"amount: {rng.randrange(10, 500) * 1000}, ends: {year}-03-31}}")
+        lines.append(
+            f"  {fund}: {{name: Fund {n}, funder: {rng.choice(partners)}, "
+            f"amount: {rng.randrange(10, 500) * 1000}, ends: {year}-03-31}}"
+        )
     lines.append("needs:")
     for f in factors:
         areas = ", ".join(sorted(rng.sample(authorities, k=min(3, len(authorities)))))
-        lines.append(f"  {f}: {{priority: {rng.choice(PRIORITIES)}, "
-                     f"cohort: {rng.randrange(50, 5000)}, areas: [{areas}], "
-                     f"owner: {rng.choice(boards)}}}")
+        lines.append(
+            f"  {f}: {{priority: {rng.choice(PRIORITIES)}, "
+            f"cohort: {rng.randrange(50, 5000)}, areas: [{areas}], "
+            f"owner: {rng.choice(boards)}}}"
+        )
     lines.append("services:")
     for n in range(services):
         addresses = ", ".join(rng.sample(coverable, k=rng.randrange(1, 4)))
         lo = rng.randrange(0, 18)
         hi = min(25, lo + rng.randrange(3, 10))
-        outs = "local-dead-end" if rng.random() < 0.05 else ", ".join(
-            rng.sample(outcomes, k=rng.randrange(1, 3)))
+        outs = (
+            "local-dead-end"
+            if rng.random() < 0.05
+            else ", ".join(rng.sample(outcomes, k=rng.randrange(1, 3)))
+        )
         area = rng.choice(localities if rng.random() < 0.8 else authorities)
         lines.append(
             f"  service-{n}: {{name: Service {n}, tier: {rng.choice(TIERS)}, "
             f"provider: {rng.choice(partners)}, approach: {rng.choice(approaches)}, "
-            f"ages: \"{lo}-{hi}\", areas: [{area}], capacity: {rng.randrange(5, 200)}, "
+            f'ages: "{lo}-{hi}", areas: [{area}], capacity: {rng.randrange(5, 200)}, '
             f"funding: [{rng.choice(funds)}], status: {rng.choice(STATUSES)}, "
-            f"addresses: [{addresses}], outcomes: [{outs}]}}")
+            f"addresses: [{addresses}], outcomes: [{outs}]}}"
+        )
     out.mkdir(parents=True, exist_ok=True)
     (out / "frameworks").mkdir(exist_ok=True)
     for name in FRAMEWORKS:

@@ -36,8 +36,7 @@ BIN = Path(sys.executable).parent
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of one run of ``command``."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -51,9 +50,11 @@ def best(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
 
 
 def floor_command(files: list[Path]) -> list[str]:
-    code = ("import sys, yaml\n"
-            "for f in sys.argv[1:]:\n"
-            "    with open(f, 'rb') as h: yaml.load(h, Loader=yaml.CSafeLoader)\n")
+    code = (
+        "import sys, yaml\n"
+        "for f in sys.argv[1:]:\n"
+        "    with open(f, 'rb') as h: yaml.load(h, Loader=yaml.CSafeLoader)\n"
+    )
     return [sys.executable, "-c", code, *map(str, files)]
 
 
@@ -76,21 +77,25 @@ def main() -> int:
             mb = sum(f.stat().st_size for f in files) / 1e6
             floor = best(floor_command(files), folder, args.runs)
             validate = best([cli, "validate", "national.yaml"], folder, args.runs)
-            gaps = best([cli, "gaps", "national.yaml", "--fail-on", "never"], folder,
-                        args.runs)
+            gaps = best([cli, "gaps", "national.yaml", "--fail-on", "never"], folder, args.runs)
             rows[size] = (mb, floor, validate, gaps)
-    print(f"{'services':>9} {'MB':>6} {'floor s':>8} {'validate s':>10} {'MB RSS':>7} "
-          f"{'gaps s':>7} {'MB RSS':>7} {'gaps/floor':>10}")
+    print(
+        f"{'services':>9} {'MB':>6} {'floor s':>8} {'validate s':>10} {'MB RSS':>7} "
+        f"{'gaps s':>7} {'MB RSS':>7} {'gaps/floor':>10}"
+    )
     for size, (mb, floor, validate, gaps) in rows.items():
-        print(f"{size:>9} {mb:>6.1f} {floor[0]:>8.2f} {validate[0]:>10.2f} {validate[1]:>7.0f} "
-              f"{gaps[0]:>7.2f} {gaps[1]:>7.0f} {gaps[0] / floor[0]:>10.2f}")
+        print(
+            f"{size:>9} {mb:>6.1f} {floor[0]:>8.2f} {validate[0]:>10.2f} {validate[1]:>7.0f} "
+            f"{gaps[0]:>7.2f} {gaps[1]:>7.0f} {gaps[0] / floor[0]:>10.2f}"
+        )
     if 10000 in rows and 100000 in rows:
         for name, index in (("validate", 2), ("gaps", 3)):
             small, large = rows[10000][index][0], rows[100000][index][0]
             print(f"growth exponent 10k→100k, {name}: {math.log(large / small, 10):.2f}")
     help_time = best([cli, "--help"], ROOT, 5)[0]
-    example = best([cli, "validate", *(str(p) for p in sorted(ROOT.glob("models/*/model.yaml")))],
-                   ROOT, 5)[0]
+    example = best(
+        [cli, "validate", *(str(p) for p in sorted(ROOT.glob("models/*/model.yaml")))], ROOT, 5
+    )[0]
     print(f"start-up: --help {help_time:.3f} s; validate on the shipped example {example:.3f} s")
     return 0
 

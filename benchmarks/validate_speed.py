@@ -38,15 +38,25 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     runs = parser.parse_args().runs
     models = sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("models/*/model.yaml"))
-    files = sorted(p.relative_to(ROOT).as_posix() for p in ROOT.glob("*/**/*.yaml")
-                   if p.parts[len(ROOT.parts)] in ("frameworks", "models"))
+    files = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in ROOT.glob("*/**/*.yaml")
+        if p.parts[len(ROOT.parts)] in ("frameworks", "models")
+    )
     with tempfile.TemporaryDirectory() as tmp:
         schema = Path(tmp) / "schema.json"
-        schema.write_text(subprocess.run([str(BIN / "vru-pathways"), "schema"], check=True,
-                                         capture_output=True, text=True).stdout)
+        schema.write_text(
+            subprocess.run(
+                [str(BIN / "vru-pathways"), "schema"], check=True, capture_output=True, text=True
+            ).stdout
+        )
         commands = {
-            "check-jsonschema": [str(BIN / "check-jsonschema"), "--schemafile", str(schema),
-                                 *files],
+            "check-jsonschema": [
+                str(BIN / "check-jsonschema"),
+                "--schemafile",
+                str(schema),
+                *files,
+            ],
             "validate": [str(BIN / "vru-pathways"), "validate", *models],
             "gaps": [str(BIN / "vru-pathways"), "gaps", *models],
         }
@@ -57,10 +67,14 @@ def main() -> int:
     for name, times in results.items():
         print(f"{name:<18} {statistics.median(times):>9.3f} {min(times):>10.3f}")
     median = {name: statistics.median(times) for name, times in results.items()}
-    print(f"validate / check-jsonschema = {median['validate'] / median['check-jsonschema']:.2f}"
-          " (target: at most 1.00)")
-    print(f"gaps / validate             = {median['gaps'] / median['validate']:.2f}"
-          " (target: at most 1.20)")
+    print(
+        f"validate / check-jsonschema = {median['validate'] / median['check-jsonschema']:.2f}"
+        " (target: at most 1.00)"
+    )
+    print(
+        f"gaps / validate             = {median['gaps'] / median['validate']:.2f}"
+        " (target: at most 1.20)"
+    )
     return 0
 
 

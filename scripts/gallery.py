@@ -25,34 +25,65 @@ DIAGRAMS: tuple[tuple[str, str, Options, str], ...] = tuple(
         ("pathways", "Pathway map: factors by level → services by tier → outcomes → impact"),
     )
 ) + (
-    ("southmere-focus-school-suspension", "models/southmere/model.yaml",
-     Options("focus", focus="school-suspension", depth=3),
-     "Focus on one factor, three steps upstream and downstream (--view focus --depth 3)"),
-    ("eastwick-pathways-by-provider", "models/eastwick/model.yaml",
-     Options("pathways", group_by="provider", filters=("grouped by provider",)),
-     "Services collapsed into one box per provider (--group-by provider)"),
-    ("northbrook-pathways-knife-crime-gaps", "models/northbrook/model.yaml",
-     Options("pathways", harms=("knife-crime",), gaps_only=True,
-             filters=("harm knife-crime", "gaps only")),
-     "Only knife-crime factors with a gap (--harm knife-crime --gaps-only)"),
+    (
+        "southmere-focus-school-suspension",
+        "models/southmere/model.yaml",
+        Options("focus", focus="school-suspension", depth=3),
+        "Focus on one factor, three steps upstream and downstream (--view focus --depth 3)",
+    ),
+    (
+        "eastwick-pathways-by-provider",
+        "models/eastwick/model.yaml",
+        Options("pathways", group_by="provider", filters=("grouped by provider",)),
+        "Services collapsed into one box per provider (--group-by provider)",
+    ),
+    (
+        "northbrook-pathways-knife-crime-gaps",
+        "models/northbrook/model.yaml",
+        Options(
+            "pathways",
+            harms=("knife-crime",),
+            gaps_only=True,
+            filters=("harm knife-crime", "gaps only"),
+        ),
+        "Only knife-crime factors with a gap (--harm knife-crime --gaps-only)",
+    ),
 )
 
 
 def files() -> dict[Path, bytes]:
     out: dict[Path, bytes] = {}
-    lines = ["# Gallery", "",
-             "The example region's diagrams, drawn by `vru-pathways draw` from the illustrative",
-             "Avonvale models. Regenerate with `python scripts/gallery.py`; a test fails when",
-             "they are stale. Each SVG is also available as Mermaid (`.mmd`).", ""]
+    lines = [
+        "# Gallery",
+        "",
+        "The example region's diagrams, drawn by `vru-pathways draw` from the illustrative",
+        "Avonvale models. Regenerate with `python scripts/gallery.py`; a test fails when",
+        "they are stale. Each SVG is also available as Mermaid (`.mmd`).",
+        "",
+    ]
     for stem, model, options, caption in DIAGRAMS:
         for fmt, suffix in (("svg", "svg"), ("mermaid", "mmd")):
             drawing = app.draw(str(ROOT / model), options, fmt)
             out[GALLERY / f"{stem}.{suffix}"] = drawing.data
         command = f"vru-pathways draw {model} --view {options.view}"
-        lines += [f"## {stem}", "", caption, "", f"![{caption}](gallery/{stem}.svg)", "",
-                  f"[Mermaid source](gallery/{stem}.mmd)", "",
-                  "<details><summary>Alt text</summary>", "", drawing.alt_text.strip(), "",
-                  "</details>", "", f"`{command} …`", ""]
+        lines += [
+            f"## {stem}",
+            "",
+            caption,
+            "",
+            f"![{caption}](gallery/{stem}.svg)",
+            "",
+            f"[Mermaid source](gallery/{stem}.mmd)",
+            "",
+            "<details><summary>Alt text</summary>",
+            "",
+            drawing.alt_text.strip(),
+            "",
+            "</details>",
+            "",
+            f"`{command} …`",
+            "",
+        ]
     out[ROOT / "docs" / "gallery.md"] = ("\n".join(lines).rstrip() + "\n").encode("utf-8")
     return out
 

@@ -33,9 +33,16 @@ service: with none, `no-pathway` (or `unsupported-protective`) already says ever
 
 
 def render() -> str:
-    lines = [INTRO, "## Input problems", "",
-             "Any of these makes the input impossible to analyse (exit code 2), except "
-             "`root-only`, a warning.", "", "| rule | meaning |", "|---|---|"]
+    lines = [
+        INTRO,
+        "## Input problems",
+        "",
+        "Any of these makes the input impossible to analyse (exit code 2), except "
+        "`root-only`, a warning.",
+        "",
+        "| rule | meaning |",
+        "|---|---|",
+    ]
     lines += [f"| `{r.id}` | {r.summary} |" for r in RULES.values() if r.kind == "input"]
     for kind, title in (("gap", "Gap rules"), ("hygiene", "Hygiene rules")):
         lines += ["", f"## {title}", ""]

@@ -10,8 +10,9 @@ from vru_pathways import ages
 from vru_pathways.ages import AgeRange
 
 
-@pytest.mark.parametrize(("text", "low", "high"), [("10-17", 10, 17), ("18+", 18, None),
-                                                   ("0-25", 0, 25), ("7-7", 7, 7)])
+@pytest.mark.parametrize(
+    ("text", "low", "high"), [("10-17", 10, 17), ("18+", 18, None), ("0-25", 0, 25), ("7-7", 7, 7)]
+)
 def test_parse(text: str, low: int, high: int | None) -> None:
     assert AgeRange.parse(text) == AgeRange(low, high)
     assert str(AgeRange.parse(text)) == text
@@ -34,12 +35,14 @@ spans = st.tuples(st.integers(0, 40), st.integers(0, 40)).map(lambda t: (min(t),
 
 
 @given(st.lists(spans, max_size=5), st.lists(spans, max_size=5))
-def test_subtract_matches_set_arithmetic(a: list[tuple[int, int]], b: list[tuple[int, int]]
-                                         ) -> None:
+def test_subtract_matches_set_arithmetic(
+    a: list[tuple[int, int]], b: list[tuple[int, int]]
+) -> None:
     def members(s: ages.Ages) -> set[int]:
         return {n for low, high in s for n in range(low, (high if high is not None else 60) + 1)}
 
     left = ages.normalise(a)
     assert members(ages.subtract(left, b)) == members(left) - members(ages.normalise(b))
     assert members(ages.intersect(left, ages.normalise(b))) == members(left) & members(
-        ages.normalise(b))
+        ages.normalise(b)
+    )

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 
 def workflow() -> dict[str, object]:
-    block = re.search(r"```yaml\n(name: vru-pathways\n.*?)```", DOC.read_text(encoding="utf-8"),
-                      re.S)
+    block = re.search(
+        r"```yaml\n(name: vru-pathways\n.*?)```", DOC.read_text(encoding="utf-8"), re.S
+    )
     assert block, "docs/ci.md has no workflow"
     loaded: dict[str, object] = yaml.safe_load(block.group(1))
     return loaded
@@ -34,8 +35,13 @@ def steps() -> list[dict[str, str]]:
 
 
 def git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
@@ -53,15 +59,24 @@ def repository(tmp_path: Path) -> Path:
 
 def run_steps(repo: Path, tmp_path: Path) -> dict[str, subprocess.CompletedProcess[str]]:
     summary = tmp_path / "summary.md"
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_BASE_REF": "main",
-           "GITHUB_STEP_SUMMARY": str(summary),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_BASE_REF": "main",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
     results = {}
     for step in steps():
         if "run" in step and step["name"] not in NOT_RUN:
             results[step["name"]] = subprocess.run(
-                ["bash", "-e", "-o", "pipefail", "-c", step["run"]], cwd=repo, env=env,
-                capture_output=True, text=True, check=False)
+                ["bash", "-e", "-o", "pipefail", "-c", step["run"]],
+                cwd=repo,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
     return results
 
 
@@ -78,15 +93,19 @@ def test_a_pull_request_that_opens_an_error_gap_fails_with_annotations(tmp_path:
     # the only services for 'neet' close: a high-priority need is left with no pathway
     broken = text.replace("tier: secondary\n", "tier: secondary\n    status: paused\n")
     assert broken != text
-    model.write_text(broken + "  nb-typo: {name: Typo, tier: primary, adresses: [neet]}\n",
-                     encoding="utf-8")
+    model.write_text(
+        broken + "  nb-typo: {name: Typo, tier: primary, adresses: [neet]}\n", encoding="utf-8"
+    )
     git(repo, "commit", "-q", "-am", "change")
     results = run_steps(repo, tmp_path)
     validate = results["Validate (annotations on the offending lines)"]
     assert validate.returncode == 2
-    assert re.search(r"^::error file=models/northbrook/model.yaml,line=\d+,col=\d+,"
-                     r"title=vru-pathways unknown-key::.*did you mean 'addresses'",
-                     validate.stdout, re.M)
+    assert re.search(
+        r"^::error file=models/northbrook/model.yaml,line=\d+,col=\d+,"
+        r"title=vru-pathways unknown-key::.*did you mean 'addresses'",
+        validate.stdout,
+        re.M,
+    )
     assert "LOCATION" in validate.stdout  # the full table follows the annotations
 
 
@@ -123,4 +142,5 @@ def test_an_unchanged_pull_request_passes(tmp_path: Path) -> None:
         "Gaps opened and closed by this pull request": 0,
     }
     assert "**0 gap(s) opened, 0 closed, 0 changed severity**" in (
-        tmp_path / "summary.md").read_text(encoding="utf-8")
+        tmp_path / "summary.md"
+    ).read_text(encoding="utf-8")

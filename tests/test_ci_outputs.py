@@ -59,7 +59,8 @@ def test_annotation_properties_and_message_are_escaped(tmp_path: Path) -> None:
     out = run(["validate", "m:x.yaml", "--format", "github"], folder).out
     assert out.splitlines()[1] == (
         "::error file=m%3Ax.yaml,line=2,col=5,title=vru-pathways bad-id::id: '100%25' is not a "
-        "valid ID: use lower-case letters, digits and hyphens, e.g. '100'")
+        "valid ID: use lower-case letters, digits and hyphens, e.g. '100'"
+    )
 
 
 def test_github_format_is_chosen_inside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,18 +73,29 @@ def test_github_format_is_chosen_inside_github_actions(monkeypatch: pytest.Monke
 
 def sarif_valid(path: Path) -> None:
     checker = Path(sys.executable).with_name("check-jsonschema")
-    result = subprocess.run([str(checker), "--schemafile", str(SARIF_SCHEMA), str(path)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(checker), "--schemafile", str(SARIF_SCHEMA), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("command", "folder", "paths"), [
-    ("gaps", ROOT, ["models/northbrook/model.yaml", "models/southmere/model.yaml"]),
-    ("validate", ROOT / "tests" / "cases" / "invalid" / "several-errors-in-several-files",
-     ["model.yaml"]),
-])
-def test_sarif_is_valid_and_complete(tmp_path: Path, command: str, folder: Path,
-                                     paths: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("command", "folder", "paths"),
+    [
+        ("gaps", ROOT, ["models/northbrook/model.yaml", "models/southmere/model.yaml"]),
+        (
+            "validate",
+            ROOT / "tests" / "cases" / "invalid" / "several-errors-in-several-files",
+            ["model.yaml"],
+        ),
+    ],
+)
+def test_sarif_is_valid_and_complete(
+    tmp_path: Path, command: str, folder: Path, paths: list[str]
+) -> None:
     result = run([command, *paths, "--format", "sarif"], folder)
     out = tmp_path / "out.sarif"
     out.write_text(result.out, encoding="utf-8")
@@ -99,16 +111,23 @@ def test_sarif_is_valid_and_complete(tmp_path: Path, command: str, folder: Path,
         region = r["locations"][0]["physicalLocation"]["region"]
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
     text_result = run([command, *paths], folder).out
-    assert len(results) == sum(1 for line in text_result.splitlines()
-                               if line.split(" ", 1)[0].count(":") >= 2)
+    assert len(results) == sum(
+        1 for line in text_result.splitlines() if line.split(" ", 1)[0].count(":") >= 2
+    )
 
 
 def test_sarif_fingerprints_survive_moved_lines(tmp_path: Path) -> None:
     text = (EXAMPLE / MODEL).read_text(encoding="utf-8")
-    write(tmp_path, {"frameworks/example.yaml": (EXAMPLE / "frameworks/example.yaml")
-                     .read_text(encoding="utf-8"),
-                     "models/a/model.yaml": text,
-                     "models/b/model.yaml": text.replace("areas:\n", "# a comment\n\nareas:\n")})
+    write(
+        tmp_path,
+        {
+            "frameworks/example.yaml": (EXAMPLE / "frameworks/example.yaml").read_text(
+                encoding="utf-8"
+            ),
+            "models/a/model.yaml": text,
+            "models/b/model.yaml": text.replace("areas:\n", "# a comment\n\nareas:\n"),
+        },
+    )
 
     def prints(model: str) -> list[str]:
         log = json.loads(run(["gaps", model, "-f", "sarif"], tmp_path).out)
@@ -134,8 +153,7 @@ def test_junit_structure() -> None:
 
 
 def test_junit_keeps_findings_below_the_threshold_as_output() -> None:
-    out = run(["gaps", "models/eastwick/model.yaml", "-f", "junit", "--fail-on", "error"],
-              ROOT).out
+    out = run(["gaps", "models/eastwick/model.yaml", "-f", "junit", "--fail-on", "error"], ROOT).out
     root = ET.fromstring(out.encode("utf-8"))
     no_pathway = next(c for c in root.iter("testcase") if c.get("name") == "no-pathway")
     assert no_pathway.find("failure") is None  # warnings only
@@ -162,12 +180,20 @@ def test_fail_under_gates_coverage() -> None:
 
 def test_policy_fail_under_and_severity_hold_in_every_command(tmp_path: Path) -> None:
     text = (EXAMPLE / MODEL).read_text(encoding="utf-8")
-    policy = ("policy:\n  fail_under: 100\n  severity: {orphan-service: off, age-gap: info,"
-              " capacity-gap: off, area-gap: off, funding-cliff: off, single-service: off}\n")
+    policy = (
+        "policy:\n  fail_under: 100\n  severity: {orphan-service: off, age-gap: info,"
+        " capacity-gap: off, area-gap: off, funding-cliff: off, single-service: off}\n"
+    )
     orphan = "  drop-in: {name: Drop-in, tier: primary}\n"
-    write(tmp_path, {"frameworks/example.yaml": (EXAMPLE / "frameworks/example.yaml")
-                     .read_text(encoding="utf-8"),
-                     "models/a/model.yaml": text + orphan + policy})
+    write(
+        tmp_path,
+        {
+            "frameworks/example.yaml": (EXAMPLE / "frameworks/example.yaml").read_text(
+                encoding="utf-8"
+            ),
+            "models/a/model.yaml": text + orphan + policy,
+        },
+    )
     model = "models/a/model.yaml"
     validated = run(["validate", model], tmp_path)
     assert "orphan-service" not in validated.out and validated.code == 0
@@ -175,14 +201,18 @@ def test_policy_fail_under_and_severity_hold_in_every_command(tmp_path: Path) ->
     assert "info      age-gap" in gaps.out and "capacity-gap" not in gaps.out
     assert gaps.code == 1
     assert run(["gaps", model, "--fail-on", "never"], tmp_path).code == 0  # 100% covered
-    assert run(["gaps", model, "--fail-on", "never", "--fail-under", "100.5"], tmp_path
-               ).code == 2  # out of range: a usage error
+    assert (
+        run(["gaps", model, "--fail-on", "never", "--fail-under", "100.5"], tmp_path).code == 2
+    )  # out of range: a usage error
     gaps_only = run(["draw", model, "--gaps-only", "-f", "dot"], tmp_path).out
     assert '"factor:school-exclusion"' in gaps_only  # its age-gap is still a finding
 
 
 def test_control_characters_from_a_file_cannot_inject_commands(tmp_path: Path) -> None:
-    write(tmp_path, {"model.yaml": 'format: vru-pathways/1\n"a\\e[31m\\n::warning file=x::injected": 1\n'})
+    write(
+        tmp_path,
+        {"model.yaml": 'format: vru-pathways/1\n"a\\e[31m\\n::warning file=x::injected": 1\n'},
+    )
     for fmt in ("table", "github"):
         out = run(["validate", "model.yaml", "-f", fmt], tmp_path).out
         assert "\x1b" not in out

@@ -44,8 +44,12 @@ def model(tmp_path: Path, text: str) -> str:
 @pytest.mark.parametrize(
     ("priority", "fail_on", "code"),
     [
-        ("high", "error", 1), ("high", "never", 0), ("medium", "error", 0),
-        ("medium", "warning", 1), ("low", "warning", 0), ("low", "info", 1),
+        ("high", "error", 1),
+        ("high", "never", 0),
+        ("medium", "error", 0),
+        ("medium", "warning", 1),
+        ("low", "warning", 0),
+        ("low", "info", 1),
     ],
 )
 def test_fail_on_threshold(tmp_path: Path, priority: str, fail_on: str, code: int) -> None:
@@ -97,16 +101,21 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 
 def test_as_of_overrides_scope(tmp_path: Path) -> None:
-    path = model(tmp_path, MODEL.replace("PRIORITY", "high").replace(
-        "addresses: [exclusion], outcomes", "ends: 2025-06-30, addresses: [exclusion], outcomes"))
+    path = model(
+        tmp_path,
+        MODEL.replace("PRIORITY", "high").replace(
+            "addresses: [exclusion], outcomes", "ends: 2025-06-30, addresses: [exclusion], outcomes"
+        ),
+    )
     assert "no-pathway" not in run(["gaps", path]).out
     later = run(["gaps", path, "--as-of", "2025-07-01"])
     assert "no-pathway" in later.out
     assert "tiny   2025-07-01" in later.out
 
 
-def test_internal_error_exits_3_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                              ) -> None:
+def test_internal_error_exits_3_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*_: object) -> None:
         raise RuntimeError("boom")
 
@@ -114,8 +123,9 @@ def test_internal_error_exits_3_with_one_line(tmp_path: Path, monkeypatch: pytes
     path = model(tmp_path, MODEL.replace("PRIORITY", "high"))
     result = run(["gaps", path])
     assert result.code == 3
-    assert result.err == ("vru-pathways: internal error: RuntimeError: boom "
-                          "(run with --debug for the traceback)\n")
+    assert result.err == (
+        "vru-pathways: internal error: RuntimeError: boom (run with --debug for the traceback)\n"
+    )
     debug = run(["--debug", "gaps", path])
     assert debug.code == 3
     assert "Traceback (most recent call last)" in debug.err
@@ -150,8 +160,12 @@ def test_python_m_runs_the_same_cli() -> None:
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "vru_pathways", "--version"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "vru_pathways", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert out.startswith("vru-pathways ")
 
 
@@ -159,7 +173,12 @@ def test_format_md_example_has_exactly_the_gaps_it_lists() -> None:
     root = Path(__file__).parent / "cases" / "valid" / "format-example"
     report = use_cases.gaps([str(root / "models" / "example-area" / "model.yaml")])
     assert sorted(f.rule for f in report.findings) == [
-        "age-gap", "area-gap", "capacity-gap", "funding-cliff", "single-service"]
+        "age-gap",
+        "area-gap",
+        "capacity-gap",
+        "funding-cliff",
+        "single-service",
+    ]
     messages = {f.rule: f.message for f in report.findings}
     assert "ages 10 uncovered" in messages["age-gap"]
     assert "south" in messages["area-gap"]

@@ -14,8 +14,13 @@ MODELS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "models").glob("
 
 def output(seed: str, *args: str) -> bytes:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    return subprocess.run([sys.executable, "-m", "vru_pathways", *args], cwd=ROOT, env=env,
-                          capture_output=True, check=False).stdout
+    return subprocess.run(
+        [sys.executable, "-m", "vru_pathways", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=False,
+    ).stdout
 
 
 @pytest.mark.parametrize("fmt", ["table", "json"])
@@ -37,4 +42,5 @@ def test_reordering_roots_does_not_change_findings() -> None:
     forward = app.gaps([str(ROOT / m) for m in MODELS]).findings
     backward = app.gaps([str(ROOT / m) for m in reversed(MODELS)]).findings
     assert [(f.location, f.rule, f.message) for f in forward] == [
-        (f.location, f.rule, f.message) for f in backward]
+        (f.location, f.rule, f.message) for f in backward
+    ]

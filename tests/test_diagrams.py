@@ -27,8 +27,10 @@ VIEWS = [
     ("hostile", "logic-model", []),
 ]
 FORMATS = {"dot": "dot", "mermaid": "mmd"}
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None and not os.environ.get("CI"),
-                               reason="Graphviz's dot is not installed (./scripts/setup-system)")
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None and not os.environ.get("CI"),
+    reason="Graphviz's dot is not installed (./scripts/setup-system)",
+)
 
 
 def stem(view: str, extra: list[str]) -> str:
@@ -46,8 +48,9 @@ def draw(case: str, view: str, extra: list[str], fmt: str) -> str:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize(("case", "view", "extra"), VIEWS,
-                         ids=[f"{c}-{stem(v, e)}" for c, v, e in VIEWS])
+@pytest.mark.parametrize(
+    ("case", "view", "extra"), VIEWS, ids=[f"{c}-{stem(v, e)}" for c, v, e in VIEWS]
+)
 def test_golden(case: str, view: str, extra: list[str], fmt: str, update_golden: bool) -> None:
     path = golden(case, view, extra, fmt)
     actual = draw(case, view, extra, fmt)
@@ -59,7 +62,8 @@ def test_golden(case: str, view: str, extra: list[str], fmt: str, update_golden:
 
 def all_goldens(suffix: str) -> list[Path]:
     return sorted(CASES.glob(f"*/expected/*.{suffix}")) + sorted(
-        (ROOT / "docs" / "gallery").glob(f"*.{suffix}"))
+        (ROOT / "docs" / "gallery").glob(f"*.{suffix}")
+    )
 
 
 @needs_dot
@@ -104,8 +108,7 @@ def test_mermaid_shows_hostile_text_as_written() -> None:
 
 def svg_of(tmp_path: Path, case: str, view: str, *extra: str) -> ET.Element:
     out = tmp_path / f"{case}-{view}.svg"
-    result = run(["draw", str(CASES / case / "model.yaml"), "--view", view, "-o", str(out),
-                  *extra])
+    result = run(["draw", str(CASES / case / "model.yaml"), "--view", view, "-o", str(out), *extra])
     assert result.code == 0, result.err
     return ET.parse(out).getroot()
 
@@ -124,8 +127,12 @@ def test_svg_has_nodes_gap_markers_legend_title_and_desc(tmp_path: Path) -> None
     assert root.find(f"{SVG}title").text.startswith("Pathway map: Markers example")
     assert "Factors with no pathway" in root.find(f"{SVG}desc").text
     nodes = {g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
-    assert {"factor:school-exclusion", "factor:gang-involvement", "service:prison-day",
-            "outcome:fewer-admissions"} <= nodes
+    assert {
+        "factor:school-exclusion",
+        "factor:gang-involvement",
+        "service:prison-day",
+        "outcome:fewer-admissions",
+    } <= nodes
     shown = texts(root)
     for marker in ("✕ NO PATHWAY", "⊘ DEAD END", "▲ HARMFUL APPROACH", "◌ NOT ACTIVE"):
         assert shown.count(marker) >= 2, marker  # on a node and in the legend
@@ -134,20 +141,34 @@ def test_svg_has_nodes_gap_markers_legend_title_and_desc(tmp_path: Path) -> None
 
 @needs_dot
 def test_svg_shows_hostile_text_as_written(tmp_path: Path) -> None:
-    shown = squash(texts(svg_of(tmp_path, "hostile", "pathways"))
-                   + texts(svg_of(tmp_path, "hostile", "logic-model")))
+    shown = squash(
+        texts(svg_of(tmp_path, "hostile", "pathways"))
+        + texts(svg_of(tmp_path, "hostile", "logic-model"))
+    )
     for text in HOSTILE_TEXTS:
         assert squash(text) in shown
 
 
 def test_alt_text_names_the_gaps(tmp_path: Path) -> None:
     alt = tmp_path / "alt.txt"
-    result = run(["draw", str(CASES / "markers" / "model.yaml"), "-f", "dot", "-o",
-                  str(tmp_path / "x.dot"), "--alt-text", str(alt)])
+    result = run(
+        [
+            "draw",
+            str(CASES / "markers" / "model.yaml"),
+            "-f",
+            "dot",
+            "-o",
+            str(tmp_path / "x.dot"),
+            "--alt-text",
+            str(alt),
+        ]
+    )
     assert result.code == 0
     text = alt.read_text(encoding="utf-8")
-    assert "Factors with no pathway (no active service addresses them): " \
-           "Low community participation; Availability of weapons." in text
+    assert (
+        "Factors with no pathway (no active service addresses them): "
+        "Low community participation; Availability of weapons." in text
+    )
     assert "dead ends): Gang involvement." in text
     assert "harmful: Prison experience day." in text
 
@@ -155,8 +176,10 @@ def test_alt_text_names_the_gaps(tmp_path: Path) -> None:
 def test_adding_a_service_does_not_reorder_other_nodes(tmp_path: Path) -> None:
     text = (CASES / "markers" / "model.yaml").read_text(encoding="utf-8")
     before = draw("markers", "pathways", [], "dot")
-    extra = text + ("  new-club:\n    name: New club\n    tier: primary\n"
-                    "    addresses: [school-exclusion]\n    outcomes: [fewer-exclusions]\n")
+    extra = text + (
+        "  new-club:\n    name: New club\n    tier: primary\n"
+        "    addresses: [school-exclusion]\n    outcomes: [fewer-exclusions]\n"
+    )
     (tmp_path / "model.yaml").write_text(extra, encoding="utf-8")
     after = run(["draw", str(tmp_path / "model.yaml"), "-f", "dot"]).out
 
@@ -174,9 +197,22 @@ def test_output_is_identical_across_hash_seeds(tmp_path: Path, fmt: str) -> None
     outputs = []
     for seed in ("1", "2", "777"):
         out = tmp_path / f"{seed}.{fmt}"
-        subprocess.run([sys.executable, "-m", "vru_pathways", "draw", "models/eastwick/model.yaml",
-                        "-f", fmt, "-o", str(out)], cwd=ROOT, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": seed})
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "vru_pathways",
+                "draw",
+                "models/eastwick/model.yaml",
+                "-f",
+                fmt,
+                "-o",
+                str(out),
+            ],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
 
@@ -193,8 +229,20 @@ def test_format_follows_the_file_extension(tmp_path: Path) -> None:
 
 
 def test_too_big_a_view_is_refused_with_advice() -> None:
-    result = run(["draw", "models/southmere/model.yaml", "--view", "pathways", "--all-factors",
-                  "--max-nodes", "40", "-f", "dot"], ROOT)
+    result = run(
+        [
+            "draw",
+            "models/southmere/model.yaml",
+            "--view",
+            "pathways",
+            "--all-factors",
+            "--max-nodes",
+            "40",
+            "-f",
+            "dot",
+        ],
+        ROOT,
+    )
     assert result.code == 2
     assert "too many to read" in result.err and "--group-by" in result.err
     assert result.out == ""
@@ -220,13 +268,15 @@ def test_filters_narrow_the_view() -> None:
     assert '"service:mentors"' in out and '"service:forum"' not in out
 
 
-
 def test_gaps_only_keeps_exactly_the_factors_with_findings() -> None:
     from vru_pathways import app
 
     model = "models/northbrook/model.yaml"
-    with_gaps = {f.entity.split(".")[1] for f in app.gaps([str(ROOT / model)]).findings
-                 if f.entity.split(".")[0].endswith("_factors")}
+    with_gaps = {
+        f.entity.split(".")[1]
+        for f in app.gaps([str(ROOT / model)]).findings
+        if f.entity.split(".")[0].endswith("_factors")
+    }
 
     def factors(*extra: str) -> set[str]:
         out = run(["draw", model, "--all-factors", "-f", "dot", *extra], ROOT).out
@@ -238,9 +288,21 @@ def test_gaps_only_keeps_exactly_the_factors_with_findings() -> None:
 
 def test_missing_dot_explains_how_to_install(tmp_path: Path) -> None:
     env = {**os.environ, "PATH": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "vru_pathways", "draw",
-                             str(CASES / "markers" / "model.yaml"), "-o", str(tmp_path / "x.svg")],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "vru_pathways",
+            "draw",
+            str(CASES / "markers" / "model.yaml"),
+            "-o",
+            str(tmp_path / "x.svg"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 2
     assert "apt-get install graphviz" in result.stderr
     assert "--format dot and --format mermaid work without it" in result.stderr
@@ -250,8 +312,18 @@ def test_missing_dot_explains_how_to_install(tmp_path: Path) -> None:
 def test_a_failed_draw_leaves_the_previous_file_intact(tmp_path: Path) -> None:
     out = tmp_path / "map.dot"
     out.write_text("previous", encoding="utf-8")
-    result = run(["draw", str(CASES / "markers" / "model.yaml"), "--view", "focus",
-                  "--focus", "nothing-here", "-o", str(out)])
+    result = run(
+        [
+            "draw",
+            str(CASES / "markers" / "model.yaml"),
+            "--view",
+            "focus",
+            "--focus",
+            "nothing-here",
+            "-o",
+            str(out),
+        ]
+    )
     assert result.code == 2
     assert out.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["map.dot"]
@@ -274,8 +346,9 @@ def test_pdf_fits_a_landscape_page(tmp_path: Path) -> None:
 def test_png_resolution_follows_dpi(tmp_path: Path) -> None:
     def width(*extra: str) -> int:
         out = tmp_path / "map.png"
-        assert run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out),
-                    *extra]).code == 0
+        assert (
+            run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out), *extra]).code == 0
+        )
         data = out.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         return int(struct.unpack(">I", data[16:20])[0])
@@ -286,8 +359,13 @@ def test_png_resolution_follows_dpi(tmp_path: Path) -> None:
 
 @needs_dot
 def test_gallery_is_current() -> None:
-    result = subprocess.run([sys.executable, "scripts/gallery.py", "--check"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "scripts/gallery.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -77,9 +77,14 @@ HARMFUL = """\
 
 
 def versions(tmp_path: Path, new: str) -> tuple[str, str]:
-    write(tmp_path, {"shared.yaml": FRAMEWORK, "old/model.yaml": BASE.replace(
-        "shared.yaml", "../shared.yaml"), "new/model.yaml": new.replace(
-        "shared.yaml", "../shared.yaml")})
+    write(
+        tmp_path,
+        {
+            "shared.yaml": FRAMEWORK,
+            "old/model.yaml": BASE.replace("shared.yaml", "../shared.yaml"),
+            "new/model.yaml": new.replace("shared.yaml", "../shared.yaml"),
+        },
+    )
     return str(tmp_path / "old" / "model.yaml"), str(tmp_path / "new" / "model.yaml")
 
 
@@ -97,26 +102,38 @@ def test_closing_a_gap_and_adding_a_service(tmp_path: Path) -> None:
     code, d = diff_json(*versions(tmp_path, BASE + GANGS_SERVICE))
     assert rules(d["opened"]) == []
     assert rules(d["closed"]) == [("no-pathway", "risk_factors.gangs")]
-    assert d["services"] == [{"model": "area", "added": ["gang-workers"], "removed": [],
-                              "changed": {}}]
+    assert d["services"] == [
+        {"model": "area", "added": ["gang-workers"], "removed": [], "changed": {}}
+    ]
     overall = next(c for c in d["coverage"] if c["part"] == "overall")
     assert (overall["old"], overall["new"], overall["change"]) == (50.0, 100.0, 50.0)
-    assert {c["part"] for c in d["coverage"]} >= {"overall", "tier tertiary",
-                                                  "level relationship", "area north"}
+    assert {c["part"] for c in d["coverage"]} >= {
+        "overall",
+        "tier tertiary",
+        "level relationship",
+        "area north",
+    }
     assert code == 0
 
 
 def test_opening_gaps_fails_only_at_the_threshold(tmp_path: Path) -> None:
     # the club closes: exclusion is left with one service (single-service, an error) and
     # too few places (capacity-gap, an error); a planned harmful service appears (error).
-    new = BASE.replace("    provider: charity\n    approach: mentoring\n    capacity: 10\n",
-                       "    provider: charity\n    status: closed\n    approach: mentoring\n"
-                       "    capacity: 10\n") + HARMFUL
+    new = (
+        BASE.replace(
+            "    provider: charity\n    approach: mentoring\n    capacity: 10\n",
+            "    provider: charity\n    status: closed\n    approach: mentoring\n"
+            "    capacity: 10\n",
+        )
+        + HARMFUL
+    )
     old, new_path = versions(tmp_path, new)
     code, d = diff_json(old, new_path)
     assert sorted(rules(d["opened"])) == [
-        ("capacity-gap", "risk_factors.exclusion"), ("harmful-approach", "services.prison-day"),
-        ("single-service", "risk_factors.exclusion")]
+        ("capacity-gap", "risk_factors.exclusion"),
+        ("harmful-approach", "services.prison-day"),
+        ("single-service", "risk_factors.exclusion"),
+    ]
     assert rules(d["closed"]) == []
     assert d["services"][0]["changed"] == {"club": ["status"]}
     assert code == 1
@@ -138,11 +155,18 @@ def test_severity_change_is_reported_and_counts_as_introduced(tmp_path: Path) ->
 
 
 def test_moving_text_around_changes_nothing(tmp_path: Path) -> None:
-    moved = BASE.replace("areas:\n  north: {name: North}\n", "") + \
-        "# comment\n\nareas:\n  north: {name: North}\n"
+    moved = (
+        BASE.replace("areas:\n  north: {name: North}\n", "")
+        + "# comment\n\nareas:\n  north: {name: North}\n"
+    )
     code, d = diff_json(*versions(tmp_path, moved))
     assert (d["opened"], d["closed"], d["severity_changed"], d["coverage"], d["services"]) == (
-        [], [], [], [], [])
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
     assert code == 0
 
 
@@ -161,29 +185,42 @@ def test_unanalysable_side_exits_2(tmp_path: Path) -> None:
 
 
 def git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
-@pytest.mark.skipif(subprocess.run(["git", "--version"], capture_output=True).returncode,
-                    reason="git is not installed")
+@pytest.mark.skipif(
+    subprocess.run(["git", "--version"], capture_output=True).returncode,
+    reason="git is not installed",
+)
 def test_rev_path_reads_the_model_and_its_uses_at_that_revision(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    write(repo, {"frameworks/shared.yaml": FRAMEWORK,
-                 "models/area/model.yaml": BASE.replace("shared.yaml",
-                                                        "../../frameworks/shared.yaml")})
+    write(
+        repo,
+        {
+            "frameworks/shared.yaml": FRAMEWORK,
+            "models/area/model.yaml": BASE.replace("shared.yaml", "../../frameworks/shared.yaml"),
+        },
+    )
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "v1")
     # the change adds a service in the model and a risk factor in the shared framework
     (repo / "models" / "area" / "model.yaml").write_text(
         BASE.replace("shared.yaml", "../../frameworks/shared.yaml") + GANGS_SERVICE,
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     gangs = "  gangs: {name: Gangs, level: relationship, harms: [knife-crime]}\n"
     weapons = "  weapons: {name: Weapons, level: societal, harms: [knife-crime]}\n"
     (repo / "frameworks" / "shared.yaml").write_text(
-        FRAMEWORK.replace(gangs, gangs + weapons), encoding="utf-8")
+        FRAMEWORK.replace(gangs, gangs + weapons), encoding="utf-8"
+    )
     models = repo / "models"
     result = run(["diff", "main:area/model.yaml", "area/model.yaml", "-f", "json"], models)
     assert result.code == 0, result.out + result.err

@@ -12,8 +12,13 @@ from vru_pathways.rules import RULES
 
 
 def test_rules_doc_is_current() -> None:
-    result = subprocess.run([sys.executable, "scripts/gen_docs.py", "--check"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "scripts/gen_docs.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -34,7 +39,14 @@ def test_readme_example_output_is_what_the_tool_prints() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = [line for line in readme.splitlines() if line.startswith("models/")]
     assert shown
-    out = run(["gaps", "models/eastwick/model.yaml", "models/northbrook/model.yaml",
-               "models/southmere/model.yaml"], ROOT).out.splitlines()
+    out = run(
+        [
+            "gaps",
+            "models/eastwick/model.yaml",
+            "models/northbrook/model.yaml",
+            "models/southmere/model.yaml",
+        ],
+        ROOT,
+    ).out.splitlines()
     for line in shown:
         assert line in out

@@ -28,10 +28,16 @@ CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
 def check_jsonschema(*paths: Path) -> subprocess.CompletedProcess[str]:
     assert CHECK_JSONSCHEMA.exists(), (
-        f"{CHECK_JSONSCHEMA} is missing: install the test extras (pip install -e '.[test]')")
+        f"{CHECK_JSONSCHEMA} is missing: install the test extras (pip install -e '.[test]')"
+    )
     return subprocess.run(
         [str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMA), *map(str, paths)],
-        cwd=ROOT, capture_output=True, text=True, check=False, timeout=120)
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def shipped_id(path: Path) -> str:
@@ -49,22 +55,26 @@ def test_committed_schema_is_current() -> None:
     assert result.code == 0, result.err
     committed = SCHEMA.read_text(encoding="utf-8") if SCHEMA.exists() else ""
     assert committed == result.out, (
-        f"{SCHEMA.relative_to(ROOT)} is stale: regenerate it with `{REGENERATE}` "
-        "and commit it")
+        f"{SCHEMA.relative_to(ROOT)} is stale: regenerate it with `{REGENERATE}` and commit it"
+    )
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=shipped_id)
 def test_shipped_file_names_the_committed_schema_on_its_first_line(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines(keepends=True)[0]
     match = MODELINE.fullmatch(first)
-    assert match, (f"{shipped_id(path)}: the first line must be "
-                   f"'# yaml-language-server: $schema=<relative path to {SCHEMA.name}>', "
-                   f"not {first!r}")
+    assert match, (
+        f"{shipped_id(path)}: the first line must be "
+        f"'# yaml-language-server: $schema=<relative path to {SCHEMA.name}>', "
+        f"not {first!r}"
+    )
     target = match["path"]
     assert not target.startswith(("/", "http:", "https:", "file:")), (
-        f"{shipped_id(path)}: the schema path must be relative, not {target!r}")
+        f"{shipped_id(path)}: the schema path must be relative, not {target!r}"
+    )
     assert (path.parent / target).resolve() == SCHEMA.resolve(), (
-        f"{shipped_id(path)}: {target!r} does not resolve to {SCHEMA.relative_to(ROOT)}")
+        f"{shipped_id(path)}: {target!r} does not resolve to {SCHEMA.relative_to(ROOT)}"
+    )
 
 
 def test_check_jsonschema_accepts_every_shipped_file() -> None:
@@ -86,14 +96,30 @@ services:
 
 # name: (text replaced, replacement, rule from validate, what check-jsonschema says)
 BROKEN = {
-    "unknown-key": ("    tier: secondary\n", "    tier: secondary\n    colour: red\n",
-                    "unknown-key", "'colour' was unexpected"),
-    "wrong-enum-value": ("tier: secondary", "tier: quaternary",
-                         "invalid-value", "'quaternary' is not one of"),
-    "bad-id-key": ("  school-exclusion: {", "  School_Exclusion: {",
-                   "bad-id", "'School_Exclusion' does not match"),
-    "missing-name": ("{name: Permanent exclusion from school, level", "{level",
-                     "missing-key", "'name' is a required property"),
+    "unknown-key": (
+        "    tier: secondary\n",
+        "    tier: secondary\n    colour: red\n",
+        "unknown-key",
+        "'colour' was unexpected",
+    ),
+    "wrong-enum-value": (
+        "tier: secondary",
+        "tier: quaternary",
+        "invalid-value",
+        "'quaternary' is not one of",
+    ),
+    "bad-id-key": (
+        "  school-exclusion: {",
+        "  School_Exclusion: {",
+        "bad-id",
+        "'School_Exclusion' does not match",
+    ),
+    "missing-name": (
+        "{name: Permanent exclusion from school, level",
+        "{level",
+        "missing-key",
+        "'name' is a required property",
+    ),
 }
 
 
@@ -117,5 +143,6 @@ def test_schema_and_validator_both_reject(tmp_path: Path, case: str) -> None:
 
     validate = run(["validate", "model.yaml"], tmp_path)
     assert validate.code == 2, validate.out + validate.err
-    assert re.search(rf"^model\.yaml:\d+:\d+ +error +{re.escape(rule)} ", validate.out,
-                     re.MULTILINE), validate.out
+    assert re.search(
+        rf"^model\.yaml:\d+:\d+ +error +{re.escape(rule)} ", validate.out, re.MULTILINE
+    ), validate.out

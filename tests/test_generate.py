@@ -28,6 +28,7 @@ def test_it_loads_and_has_realistic_gaps(tmp_path: Path) -> None:
     assert {"no-pathway", "harmful-approach", "capacity-gap", "area-gap", "age-gap"} <= rules
     framework = app.load([str(root)]).frameworks[0]
     assert len(framework.services) == 500
-    kinds = {a.within and framework.areas[a.within].within is not None
-             for a in framework.areas.values()}
+    kinds = {
+        a.within and framework.areas[a.within].within is not None for a in framework.areas.values()
+    }
     assert kinds == {None, False, True}  # regions, authorities and localities

@@ -38,15 +38,15 @@ def test_case(case: Path, update_golden: bool) -> None:
     assert actual == expected.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("case", [c for c in ALL if c.parent.name == "invalid"],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "case", [c for c in ALL if c.parent.name == "invalid"], ids=lambda p: p.name
+)
 def test_invalid_cases_exit_2(case: Path) -> None:
     last = (case / "expected.txt").read_text(encoding="utf-8").rstrip().splitlines()[-1]
     assert last == "exit: 2"
 
 
-@pytest.mark.parametrize("case", [c for c in ALL if c.parent.name == "valid"],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("case", [c for c in ALL if c.parent.name == "valid"], ids=lambda p: p.name)
 def test_valid_cases_load(case: Path) -> None:
     text = (case / "expected.txt").read_text(encoding="utf-8")
     assert "cannot be analysed" not in text

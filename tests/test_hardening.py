@@ -47,8 +47,11 @@ LONG = os.environ.get("VRU_LONG_FUZZ") == "1"
 FUZZ = settings(
     max_examples=10_000 if LONG else 150,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                           HealthCheck.large_base_example],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+    ],
 )
 EXAMPLE = CASES / "valid" / "format-example"
 MODEL = "models/example-area/model.yaml"
@@ -78,8 +81,14 @@ print(json.dumps({"code": code, "seconds": seconds, "out": out.getvalue(),
 
 def measured(folder: Path, *args: str) -> dict[str, Any]:
     """Run the command line in a fresh process: exit code, output, seconds, peak MB."""
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=folder,
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert "Traceback" not in done.stderr, done.stderr
     result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
     return result
@@ -99,8 +108,7 @@ def deep_block(depth: int) -> str:
 
 def laughs(levels: int, fanout: int) -> str:
     lines = ["laughs:", "  l0: &l0 lol"]
-    lines += [f"  l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * fanout)}]"
-              for i in range(1, levels + 1)]
+    lines += [f"  l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * fanout)}]" for i in range(1, levels + 1)]
     return "\n".join(lines) + "\n"
 
 
@@ -112,20 +120,20 @@ HOSTILE = {
     "block-10000-deep": (deep_block(10_000), "too-deep"),
     "flow-150-deep": (deep_flow(150), "too-deep"),
     "many-aliases": ("a: &a x\nb: [" + "*a, " * 10_001 + "]\n", "too-many-aliases"),
-    "many-anchors": ("b: [" + "".join(f"&a{i} x, " for i in range(10_001)) + "]\n",
-                     "too-many-aliases"),
+    "many-anchors": (
+        "b: [" + "".join(f"&a{i} x, " for i in range(10_001)) + "]\n",
+        "too-many-aliases",
+    ),
 }
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_yaml_is_refused_fast_in_little_memory(tmp_path: Path, name: str) -> None:
     body, rule = HOSTILE[name]
-    (tmp_path / "model.yaml").write_text(f"format: vru-pathways/1\nid: x\n{body}",
-                                         encoding="utf-8")
+    (tmp_path / "model.yaml").write_text(f"format: vru-pathways/1\nid: x\n{body}", encoding="utf-8")
     result = measured(tmp_path, "gaps", "model.yaml")
     assert result["code"] == 2
-    assert re.search(rf"^model\.yaml:\d+:\d+ +error +{rule} ", result["out"], re.M), \
-        result["out"]
+    assert re.search(rf"^model\.yaml:\d+:\d+ +error +{rule} ", result["out"], re.M), result["out"]
     assert result["seconds"] < 1.0
     assert result["peak_mb"] < 200
     assert result["grew_mb"] < 30
@@ -143,20 +151,24 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert result["grew_mb"] < 30
 
 
-def test_a_used_document_over_the_limit_is_refused(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_used_document_over_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(loader, "MAX_BYTES", 1000)
-    (tmp_path / "model.yaml").write_text("format: vru-pathways/1\nuses: [big.yaml]\n",
-                                         encoding="utf-8")
-    (tmp_path / "big.yaml").write_text("format: vru-pathways/1\n" + "# pad\n" * 200,
-                                       encoding="utf-8")
+    (tmp_path / "model.yaml").write_text(
+        "format: vru-pathways/1\nuses: [big.yaml]\n", encoding="utf-8"
+    )
+    (tmp_path / "big.yaml").write_text(
+        "format: vru-pathways/1\n" + "# pad\n" * 200, encoding="utf-8"
+    )
     result = run(["validate", "model.yaml"], tmp_path)
     assert result.code == 2
     assert "big.yaml:1:1  error     too-large" in result.out
 
 
 def test_a_file_larger_than_its_stated_size_is_still_cut_off(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A size the file system misreports (as /proc does) does not get past the limit."""
     monkeypatch.setattr(loader, "MAX_BYTES", 1000)
     real_fstat = os.fstat
@@ -169,8 +181,9 @@ def test_a_file_larger_than_its_stated_size_is_still_cut_off(
             return 0 if name == "st_size" else getattr(self.stat, name)
 
     monkeypatch.setattr(loader.os, "fstat", Small)
-    (tmp_path / "model.yaml").write_text("format: vru-pathways/1\n" + "# pad\n" * 200,
-                                         encoding="utf-8")
+    (tmp_path / "model.yaml").write_text(
+        "format: vru-pathways/1\n" + "# pad\n" * 200, encoding="utf-8"
+    )
     result = run(["validate", "model.yaml"], tmp_path)
     assert "too-large" in result.out and "over 0 MiB, the most" in result.out
 
@@ -179,18 +192,21 @@ def test_a_long_chain_of_uses_is_refused(tmp_path: Path) -> None:
     """Each document using the next, 1,500 deep, was a RecursionError (exit 3)."""
     for i in range(1500):
         (tmp_path / f"d{i}.yaml").write_text(
-            f"format: vru-pathways/1\nid: d{i}\nuses: [d{i + 1}.yaml]\n", encoding="utf-8")
+            f"format: vru-pathways/1\nid: d{i}\nuses: [d{i + 1}.yaml]\n", encoding="utf-8"
+        )
     (tmp_path / "d1500.yaml").write_text("format: vru-pathways/1\n", encoding="utf-8")
     result = run(["validate", "d0.yaml"], tmp_path)
     assert result.code == 2
     assert f"d{loader.MAX_USES_DEPTH - 1}.yaml:3:8  error     too-deep " in result.out
 
 
-@pytest.mark.parametrize("used", ['"a\\0b"', "/dev/zero", "/proc/self/mem", ".", "/",
-                                  "x" * 5000, '"\\x85"', "~", "''"])
+@pytest.mark.parametrize(
+    "used", ['"a\\0b"', "/dev/zero", "/proc/self/mem", ".", "/", "x" * 5000, '"\\x85"', "~", "''"]
+)
 def test_any_uses_entry_is_a_located_answer(tmp_path: Path, used: str) -> None:
-    (tmp_path / "model.yaml").write_text(f"format: vru-pathways/1\nuses: [{used}]\n",
-                                         encoding="utf-8")
+    (tmp_path / "model.yaml").write_text(
+        f"format: vru-pathways/1\nuses: [{used}]\n", encoding="utf-8"
+    )
     result = run(["validate", "model.yaml", "-f", "json"], tmp_path)
     check(tmp_path, result)
     assert result.code == 2
@@ -200,7 +216,9 @@ def test_deeply_nested_json_to_import_is_an_answer(tmp_path: Path) -> None:
     (tmp_path / "directory.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = run(["import", "oruk", "directory.json", "-o", "services.yaml"], tmp_path)
     assert (result.code, result.err) == (
-        2, "vru-pathways: directory.json: values nested too deep to read\n")
+        2,
+        "vru-pathways: directory.json: values nested too deep to read\n",
+    )
 
 
 def test_a_position_on_the_longest_line_a_file_may_have_is_kept_exactly() -> None:
@@ -237,8 +255,10 @@ def test_many_broken_entries_are_salvaged_in_linear_time() -> None:
 
     from vru_pathways.schema.document import Document
 
-    value = {"format": "vru-pathways/1",
-             "services": {f"s{i}": {"name": "x", "tier": "nope"} for i in range(30_000)}}
+    value = {
+        "format": "vru-pathways/1",
+        "services": {f"s{i}": {"name": "x", "tier": "nope"} for i in range(30_000)},
+    }
     with pytest.raises(ValidationError) as caught:
         Document.model_validate(value)
     start = time.perf_counter()
@@ -248,20 +268,26 @@ def test_many_broken_entries_are_salvaged_in_linear_time() -> None:
 
 
 def test_looking_for_what_unknown_references_meant_has_a_budget(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Thousands of unknown references among thousands of IDs took minutes of difflib."""
     from vru_pathways.loading import references
 
     compared: list[int] = []
     real = references.suggest
-    monkeypatch.setattr(references, "suggest",
-                        lambda word, known: compared.append(len(known)) or real(word, known))
+    monkeypatch.setattr(
+        references, "suggest", lambda word, known: compared.append(len(known)) or real(word, known)
+    )
     n = 2000
-    text = "\n".join(["format: vru-pathways/1", "outcomes:"]
-                     + [f"  o-{i}: {{name: o, stage: impact}}" for i in range(n)]
-                     + ["services:"]
-                     + [f"  s{i}: {{name: x, tier: primary, outcomes: [o-{i}-x]}}"
-                        for i in range(n)]) + "\n"
+    text = (
+        "\n".join(
+            ["format: vru-pathways/1", "outcomes:"]
+            + [f"  o-{i}: {{name: o, stage: impact}}" for i in range(n)]
+            + ["services:"]
+            + [f"  s{i}: {{name: x, tier: primary, outcomes: [o-{i}-x]}}" for i in range(n)]
+        )
+        + "\n"
+    )
     with tempfile.TemporaryDirectory() as temp:
         (Path(temp) / "model.yaml").write_text(text, encoding="utf-8")
         result = run(["validate", "model.yaml"], Path(temp))
@@ -282,10 +308,10 @@ def test_bom_and_crlf_copies_of_the_format_example_read_the_same() -> None:
 def _utf8_cases() -> list[Path]:
     def utf8(case: Path) -> bool:
         try:
-            return all("\r" not in p.read_bytes().decode("utf-8")
-                       for p in case.rglob("*.yaml"))
+            return all("\r" not in p.read_bytes().decode("utf-8") for p in case.rglob("*.yaml"))
         except UnicodeDecodeError:
             return False
+
     return [case for case in ALL if utf8(case)]
 
 
@@ -301,20 +327,24 @@ def test_every_case_reads_the_same_with_crlf_and_a_bom(tmp_path: Path, case: Pat
     assert transcript(copy) == expected
 
 
-@pytest.mark.parametrize(("data", "words", "where"), [
-    ("format: x\nname: Café\n".encode("latin-1"), "byte 0xe9 is not UTF-8", (2, 10)),
-    ("\ufeffname: Ωé\n".encode() + b"\xe9", "byte 0xe9 is not UTF-8", (2, 1)),
-    ("format: x\n".encode("utf-16"), "UTF-16 text", (1, 1)),
-    ("format: x\n".encode("utf-16-be"), "UTF-16 or binary", (1, 1)),
-    ("format: x\n".encode("utf-32"), "UTF-32 text", (1, 1)),
-    (b"format: x\r\nid: \x00\r\n", "U+0000 is not allowed", (2, 5)),
-    (b"format: x\nservices:\n  a:\n  \tname: b\n", "indented with a tab", (4, 3)),
-    (b"format: x\r\nservices:\r\n\ta: b\r\n", "line 3 is indented with a tab", (3, 1)),
-    (b"format: x\nid: a\n\tb\n", "line 3 is indented with a tab", (3, 1)),
-    (b"description: |\n  a\n\tb\n", "line 3 is indented with a tab", (3, 1)),
-])
+@pytest.mark.parametrize(
+    ("data", "words", "where"),
+    [
+        ("format: x\nname: Café\n".encode("latin-1"), "byte 0xe9 is not UTF-8", (2, 10)),
+        ("\ufeffname: Ωé\n".encode() + b"\xe9", "byte 0xe9 is not UTF-8", (2, 1)),
+        ("format: x\n".encode("utf-16"), "UTF-16 text", (1, 1)),
+        ("format: x\n".encode("utf-16-be"), "UTF-16 or binary", (1, 1)),
+        ("format: x\n".encode("utf-32"), "UTF-32 text", (1, 1)),
+        (b"format: x\r\nid: \x00\r\n", "U+0000 is not allowed", (2, 5)),
+        (b"format: x\nservices:\n  a:\n  \tname: b\n", "indented with a tab", (4, 3)),
+        (b"format: x\r\nservices:\r\n\ta: b\r\n", "line 3 is indented with a tab", (3, 1)),
+        (b"format: x\nid: a\n\tb\n", "line 3 is indented with a tab", (3, 1)),
+        (b"description: |\n  a\n\tb\n", "line 3 is indented with a tab", (3, 1)),
+    ],
+)
 def test_encodings_and_tabs_get_a_clear_located_answer(
-        tmp_path: Path, data: bytes, words: str, where: tuple[int, int]) -> None:
+    tmp_path: Path, data: bytes, words: str, where: tuple[int, int]
+) -> None:
     (tmp_path / "model.yaml").write_bytes(data)
     result = run(["validate", "model.yaml", "-f", "json"], tmp_path)
     assert result.code == 2
@@ -326,23 +356,98 @@ def test_encodings_and_tabs_get_a_clear_located_answer(
 # --- fuzzing ------------------------------------------------------------------------------
 
 TOKENS = [
-    "format", "vru-pathways/1", "id", "uses", "services", "needs", "risk_factors", "name",
-    "level", "tier", "addresses", "outcomes", "scope", "policy", "areas", "within", "ages",
-    ":", ": ", "- ", "-", "[", "]", "{", "}", ",", " ", "  ", "    ", "\t", "\n", "\n",
-    "\r\n", "\r", "\x85", "\u2028", "#", "&a", "*a", "&b", "*b", "!", "!!str", "!!binary",
-    "!!python/object/apply:os.system", "|", ">-", "'", '"', "\\", "\\x", "?", "---", "...",
-    "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "<<", "~", "null", "\x00", "\x07", "\x1b[2J",
-    "\ufeff", "é", "😀", "\U0010ffff", "2025-02-30", "10-17", "18+", "no", "010", "1e3",
-    "-1", "9" * 30, "@", "`", "%", '"a\\0b"', "/dev/zero", "/proc/self/mem", "../..",
+    "format",
+    "vru-pathways/1",
+    "id",
+    "uses",
+    "services",
+    "needs",
+    "risk_factors",
+    "name",
+    "level",
+    "tier",
+    "addresses",
+    "outcomes",
+    "scope",
+    "policy",
+    "areas",
+    "within",
+    "ages",
+    ":",
+    ": ",
+    "- ",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    " ",
+    "  ",
+    "    ",
+    "\t",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "\x85",
+    "\u2028",
+    "#",
+    "&a",
+    "*a",
+    "&b",
+    "*b",
+    "!",
+    "!!str",
+    "!!binary",
+    "!!python/object/apply:os.system",
+    "|",
+    ">-",
+    "'",
+    '"',
+    "\\",
+    "\\x",
+    "?",
+    "---",
+    "...",
+    "%YAML 1.1\n",
+    "%TAG ! tag:x,2000:\n",
+    "<<",
+    "~",
+    "null",
+    "\x00",
+    "\x07",
+    "\x1b[2J",
+    "\ufeff",
+    "é",
+    "😀",
+    "\U0010ffff",
+    "2025-02-30",
+    "10-17",
+    "18+",
+    "no",
+    "010",
+    "1e3",
+    "-1",
+    "9" * 30,
+    "@",
+    "`",
+    "%",
+    '"a\\0b"',
+    "/dev/zero",
+    "/proc/self/mem",
+    "../..",
 ]
-soup = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=6)), max_size=120
-                ).map("".join)
+soup = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=6)), max_size=120).map("".join)
 
 
 @st.composite
 def hostile(draw: st.DrawFn) -> str:
-    kind = draw(st.sampled_from(["flow", "mixed", "block", "laughs", "aliases", "scalar",
-                                 "keys", "unbalanced", "uses"]))
+    kind = draw(
+        st.sampled_from(
+            ["flow", "mixed", "block", "laughs", "aliases", "scalar", "keys", "unbalanced", "uses"]
+        )
+    )
     n = draw(st.integers(0, 3000))
     if kind == "flow":
         body = deep_flow(n)
@@ -388,7 +493,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
         lines = text.split("\n")
         line = draw(st.integers(0, len(lines) - 1))
         if op == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 40)):]
+            text = text[:at] + text[at + draw(st.integers(1, 40)) :]
         elif op == "insert":
             text = text[:at] + draw(st.one_of(soup, st.sampled_from(TOKENS))) + text[at:]
         elif op == "tab":
@@ -411,8 +516,14 @@ def spliced(draw: st.DrawFn) -> bytes:
     data = bytearray(encoded(draw(st.one_of(soup, hostile())), "utf-8"))
     for _ in range(draw(st.integers(1, 3))):
         at = draw(st.integers(0, len(data)))
-        data[at:at] = draw(st.one_of(st.binary(min_size=1, max_size=8), st.sampled_from(
-            [b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x00", b"\xef\xbb\xbf", b"\xfe\xff"])))
+        data[at:at] = draw(
+            st.one_of(
+                st.binary(min_size=1, max_size=8),
+                st.sampled_from(
+                    [b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x00", b"\xef\xbb\xbf", b"\xfe\xff"]
+                ),
+            )
+        )
     return bytes(data)
 
 
@@ -475,23 +586,37 @@ def fuzz_once(data: bytes | tuple[str, bytes], args: list[str]) -> None:
 
 @FUZZ
 @given(inputs)
-def test_fuzz_gaps_locates_every_finding_and_never_crashes(data: bytes | tuple[str, bytes]
-                                                           ) -> None:
+def test_fuzz_gaps_locates_every_finding_and_never_crashes(data: bytes | tuple[str, bytes]) -> None:
     fuzz_once(data, ["gaps", "-f", "json", "--as-of", "2025-01-01"])
 
 
 @FUZZ
-@given(inputs, st.sampled_from(["table", "csv", "markdown", "github", "sarif", "junit"]),
-       st.sampled_from(["validate", "gaps"]))
-def test_fuzz_every_output_format_survives_any_input(data: bytes | tuple[str, bytes],
-                                                     fmt: str, command: str) -> None:
+@given(
+    inputs,
+    st.sampled_from(["table", "csv", "markdown", "github", "sarif", "junit"]),
+    st.sampled_from(["validate", "gaps"]),
+)
+def test_fuzz_every_output_format_survives_any_input(
+    data: bytes | tuple[str, bytes], fmt: str, command: str
+) -> None:
     fuzz_once(data, [command, "-f", fmt])
 
 
 # --- writes -------------------------------------------------------------------------------
 
-MODULE_WRITERS = {"fdopen", "replace", "rename", "copy", "copyfile", "copy2", "copytree",
-                  "move", "mkstemp", "NamedTemporaryFile", "extractall"}
+MODULE_WRITERS = {
+    "fdopen",
+    "replace",
+    "rename",
+    "copy",
+    "copyfile",
+    "copy2",
+    "copytree",
+    "move",
+    "mkstemp",
+    "NamedTemporaryFile",
+    "extractall",
+}
 """Functions of os, shutil, tempfile and tarfile that make or write files."""
 
 
@@ -506,15 +631,21 @@ def _writes(path: Path) -> list[str]:
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if name == "open":
             modes = [a.value for a in node.args[1:2] if isinstance(a, ast.Constant)]
-            modes += [k.value.value for k in node.keywords
-                      if k.arg == "mode" and isinstance(k.value, ast.Constant)]
+            modes += [
+                k.value.value
+                for k in node.keywords
+                if k.arg == "mode" and isinstance(k.value, ast.Constant)
+            ]
             writing = any(not isinstance(m, str) or set(m) - set("rbt") for m in modes)
         elif name in ("write_text", "write_bytes", "extractall"):
             writing = True
         else:
             owner = func.value if isinstance(func, ast.Attribute) else None
-            writing = (name in MODULE_WRITERS and isinstance(owner, ast.Name)
-                       and owner.id in ("os", "shutil", "tempfile"))
+            writing = (
+                name in MODULE_WRITERS
+                and isinstance(owner, ast.Name)
+                and owner.id in ("os", "shutil", "tempfile")
+            )
         if writing:
             found.append(f"{path.name}:{node.lineno}: {name}")
     return found
@@ -522,8 +653,7 @@ def _writes(path: Path) -> list[str]:
 
 def test_every_file_the_package_writes_goes_through_write_atomic() -> None:
     package = ROOT / "vru_pathways"
-    found = [w for p in sorted(package.rglob("*.py")) if p.name != "export.py"
-             for w in _writes(p)]
+    found = [w for p in sorted(package.rglob("*.py")) if p.name != "export.py" for w in _writes(p)]
     # gitread.checkout unpacks a revision into a temporary folder of its own, to read it
     assert [w for w in found if not w.startswith("gitread.py:")] == []
     assert all(w.endswith(": extractall") for w in found)
@@ -534,7 +664,8 @@ def _temps(folder: Path) -> list[str]:
 
 
 def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "report.html"
     target.write_bytes(b"old report")
 
@@ -548,10 +679,12 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
     assert _temps(tmp_path) == []
 
 
-@pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"),
-                                     KeyboardInterrupt()])
+@pytest.mark.parametrize(
+    "failure", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()]
+)
 def test_a_write_that_fails_halfway_leaves_the_old_file_and_no_temporary(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
     target = tmp_path / "map.svg"
     target.write_bytes(b"old map")
     real_fdopen = os.fdopen
@@ -579,7 +712,8 @@ def test_a_write_that_fails_halfway_leaves_the_old_file_and_no_temporary(
 
 
 def test_the_command_line_says_when_it_cannot_write_and_keeps_the_old_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copytree(EXAMPLE, tmp_path, dirs_exist_ok=True)
     (tmp_path / "report.html").write_bytes(b"old report")
 
@@ -589,13 +723,14 @@ def test_the_command_line_says_when_it_cannot_write_and_keeps_the_old_file(
     monkeypatch.setattr(export.os, "fsync", full)
     result = run(["report", MODEL, "-o", "report.html"], tmp_path)
     assert result.code == 2
-    assert result.err == ("vru-pathways: cannot write report.html: "
-                          "No space left on device\n")
+    assert result.err == ("vru-pathways: cannot write report.html: No space left on device\n")
     assert (tmp_path / "report.html").read_bytes() == b"old report"
     assert _temps(tmp_path) == []
     missing = run(["draw", MODEL, "-o", "no-such-folder/map.dot"], tmp_path)
     assert (missing.code, missing.err) == (
-        2, "vru-pathways: cannot write no-such-folder/map.dot: No such file or directory\n")
+        2,
+        "vru-pathways: cannot write no-such-folder/map.dot: No such file or directory\n",
+    )
 
 
 STALL = """
@@ -609,16 +744,24 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.parametrize("args", [
-    ["report", MODEL, "-o", "out.html"],
-    ["draw", MODEL, "--view", "pathways", "-o", "out.dot"],
-], ids=["report", "draw"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", MODEL, "-o", "out.html"],
+        ["draw", MODEL, "--view", "pathways", "-o", "out.dot"],
+    ],
+    ids=["report", "draw"],
+)
 def test_killing_a_run_mid_write_leaves_the_old_file(tmp_path: Path, args: list[str]) -> None:
     shutil.copytree(EXAMPLE, tmp_path, dirs_exist_ok=True)
     target = tmp_path / args[-1]
     target.write_bytes(b"the previous run's output")
-    child = subprocess.Popen([sys.executable, "-c", STALL, *args], cwd=tmp_path,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", STALL, *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         assert child.stdout is not None
         assert b"writing\n" in iter(child.stdout.readline, b"")
@@ -634,16 +777,22 @@ def test_killing_the_real_command_at_any_moment_leaves_old_or_new(tmp_path: Path
     """SIGKILL at moments spread over a real ``vru-pathways report`` run: the report is
     always either the previous one or the whole new one."""
     shutil.copytree(EXAMPLE, tmp_path, dirs_exist_ok=True)
-    command = [str(Path(sys.executable).parent / "vru-pathways"), "report", MODEL,
-               "-o", "report.html"]
+    command = [
+        str(Path(sys.executable).parent / "vru-pathways"),
+        "report",
+        MODEL,
+        "-o",
+        "report.html",
+    ]
     start = time.perf_counter()
     subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
     took = time.perf_counter() - start
     new = (tmp_path / "report.html").read_bytes()
     for step in range(1, 6):
         (tmp_path / "report.html").write_bytes(b"old")
-        child = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(took * step / 5)
         child.send_signal(signal.SIGKILL)
         child.wait()

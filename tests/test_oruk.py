@@ -29,9 +29,11 @@ EXAMPLES = {
 # What the example files say (all five describe the same service).
 SERVICE_ID = "ac148810-d857-441c-9679-408f346de14b"
 ORG_ID = "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
-AREA_NAME = ("The service is available to all residents of the MyCity area. We provide the "
-             "service in our offices or via video conferencing to any who can provide "
-             "evidence of their residency.")
+AREA_NAME = (
+    "The service is available to all residents of the MyCity area. We provide the "
+    "service in our offices or via video conferencing to any who can provide "
+    "evidence of their residency."
+)
 WITH_AREAS = {"hsds-service", "hsds-organization", "uk-service"}
 
 
@@ -57,8 +59,9 @@ def load_text(text: str, tmp_path: Path) -> Framework:
     return loaded.frameworks[0]
 
 
-def imported(data: object, tmp_path: Path, source: str = "x.json"
-             ) -> tuple[str, list[str], Framework]:
+def imported(
+    data: object, tmp_path: Path, source: str = "x.json"
+) -> tuple[str, list[str], Framework]:
     text, warnings = import_directory(data, source)
     return text, warnings, load_text(text, tmp_path)
 
@@ -71,8 +74,11 @@ def test_example_loads_with_its_values(name: str, tmp_path: Path) -> None:
     data = read(name)
     raw = the_service(data)
     # The values the assertions below rely on, as the example file gives them.
-    assert (raw["id"], raw["name"], raw["status"]) == (SERVICE_ID, "Community Counselling",
-                                                       "active")
+    assert (raw["id"], raw["name"], raw["status"]) == (
+        SERVICE_ID,
+        "Community Counselling",
+        "active",
+    )
     assert (raw["minimum_age"], raw["maximum_age"]) == (12, 100)
 
     text, warnings, fw = imported(data, tmp_path, EXAMPLES[name].name)
@@ -102,8 +108,9 @@ def test_example_loads_with_its_values(name: str, tmp_path: Path) -> None:
 
     lines = text.splitlines()
     assert "    tier: primary  # TODO: check the prevention tier" in lines
-    assert ("    addresses: []  # TODO: the risk and protective factors this service works on"
-            in lines)
+    assert (
+        "    addresses: []  # TODO: the risk and protective factors this service works on" in lines
+    )
     assert f"  community-counselling:  # hsds id: {SERVICE_ID}" in lines
     assert f"  example-organization-inc:  # hsds id: {ORG_ID}" in lines
     header = "\n".join(line for line in lines if line.startswith("#"))
@@ -136,13 +143,16 @@ def test_output_is_plain_yaml_too() -> None:
 # --- mapping -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("hsds", "ours"), [
-    ("active", "active"),
-    ("inactive", "closed"),
-    ("defunct", "closed"),
-    ("temporarily closed", "paused"),
-    ("Temporarily Closed", "paused"),
-])
+@pytest.mark.parametrize(
+    ("hsds", "ours"),
+    [
+        ("active", "active"),
+        ("inactive", "closed"),
+        ("defunct", "closed"),
+        ("temporarily closed", "paused"),
+        ("Temporarily Closed", "paused"),
+    ],
+)
 def test_status_mapping(hsds: str, ours: str, tmp_path: Path) -> None:
     service = dict(the_service(read("hsds-service")), status=hsds)
     _, warnings, fw = imported(service, tmp_path)
@@ -151,8 +161,7 @@ def test_status_mapping(hsds: str, ours: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("status", ["open", 3, None])
-def test_unknown_or_missing_status_is_left_for_the_analyst(status: object,
-                                                           tmp_path: Path) -> None:
+def test_unknown_or_missing_status_is_left_for_the_analyst(status: object, tmp_path: Path) -> None:
     service = dict(the_service(read("hsds-service")), status=status)
     text, warnings, fw = imported(service, tmp_path)
     assert len(warnings) == 1 and "status" in warnings[0]
@@ -161,15 +170,18 @@ def test_unknown_or_missing_status_is_left_for_the_analyst(status: object,
     assert fw.services["community-counselling"].status == "active"  # the format's default
 
 
-@pytest.mark.parametrize(("low", "high", "ages"), [
-    (10, 17, "10-17"),
-    (18, None, "18+"),
-    (None, 17, "0-17"),
-    ("11", "16", "11-16"),
-    (12.0, 18.0, "12-18"),
-    (0, None, None),
-    (None, None, None),
-])
+@pytest.mark.parametrize(
+    ("low", "high", "ages"),
+    [
+        (10, 17, "10-17"),
+        (18, None, "18+"),
+        (None, 17, "0-17"),
+        ("11", "16", "11-16"),
+        (12.0, 18.0, "12-18"),
+        (0, None, None),
+        (None, None, None),
+    ],
+)
 def test_ages(low: object, high: object, ages: str | None, tmp_path: Path) -> None:
     service = dict(the_service(read("uk-service")), minimum_age=low, maximum_age=high)
     _, warnings, fw = imported(service, tmp_path)
@@ -178,9 +190,17 @@ def test_ages(low: object, high: object, ages: str | None, tmp_path: Path) -> No
     assert (str(got) if got else None) == ages
 
 
-@pytest.mark.parametrize(("low", "high"), [
-    ("twelve", 17), (12.5, 17), (-1, 17), (18, 10), (True, 17), (10, 5000),
-])
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [
+        ("twelve", 17),
+        (12.5, 17),
+        (-1, 17),
+        (18, 10),
+        (True, 17),
+        (10, 5000),
+    ],
+)
 def test_unreadable_ages_warn(low: object, high: object, tmp_path: Path) -> None:
     service = dict(the_service(read("uk-service")), minimum_age=low, maximum_age=high)
     _, warnings, fw = imported(service, tmp_path)
@@ -215,12 +235,19 @@ def test_ids_are_unique_and_organisations_shared(tmp_path: Path) -> None:
     ]
     text, warnings, fw = imported(services, tmp_path)
     assert warnings == []
-    assert list(fw.services) == ["community-counselling", "community-counselling-2",
-                                 "community-counselling-3", "community-counselling-4"]
+    assert list(fw.services) == [
+        "community-counselling",
+        "community-counselling-2",
+        "community-counselling-3",
+        "community-counselling-4",
+    ]
     assert list(fw.partners) == ["example-organization-inc", "example-organization-inc-2"]
     assert [s.provider for s in fw.services.values()] == [
-        "example-organization-inc", "example-organization-inc",
-        "example-organization-inc-2", "example-organization-inc"]
+        "example-organization-inc",
+        "example-organization-inc",
+        "example-organization-inc-2",
+        "example-organization-inc",
+    ]
     assert len(fw.areas) == 1  # one area, shared by name
     assert "  community-counselling-3:  # hsds id: s3" in text.splitlines()
 
@@ -241,12 +268,22 @@ def test_unknown_organisation_is_reported(tmp_path: Path) -> None:
 
 
 def test_obvious_sectors(tmp_path: Path) -> None:
-    orgs = {"Avon and Somerset Police": "police", "Bristol City Council": "local-authority",
-            "NHS Bristol": "health", "Avon Fire and Rescue Service": "fire",
-            "Youth Council": None}
-    services = [{"id": f"s{i}", "name": f"Service {i}", "status": "active",
-                 "organization": {"id": f"o{i}", "name": org}}
-                for i, org in enumerate(orgs)]
+    orgs = {
+        "Avon and Somerset Police": "police",
+        "Bristol City Council": "local-authority",
+        "NHS Bristol": "health",
+        "Avon Fire and Rescue Service": "fire",
+        "Youth Council": None,
+    }
+    services = [
+        {
+            "id": f"s{i}",
+            "name": f"Service {i}",
+            "status": "active",
+            "organization": {"id": f"o{i}", "name": org},
+        }
+        for i, org in enumerate(orgs)
+    ]
     _, _, fw = imported(services, tmp_path)
     assert {p.name: p.sector for p in fw.partners.values()} == orgs
 
@@ -282,17 +319,23 @@ def test_items_that_are_not_objects_are_skipped(tmp_path: Path) -> None:
 
 # --- safety and stability ----------------------------------------------------------------
 
-HOSTILE = ('He said "stop": # not a comment\nnew line\r\n\ttab \\ back-slash 🎉 emoji '
-           "'single' {a} [b] &x *y !t %z @q `b` --- ... - ? | > \u2028 \x85 \x7f \ufeff \x00 "
-           "null ~ yes")
+HOSTILE = (
+    'He said "stop": # not a comment\nnew line\r\n\ttab \\ back-slash 🎉 emoji '
+    "'single' {a} [b] &x *y !t %z @q `b` --- ... - ? | > \u2028 \x85 \x7f \ufeff \x00 "
+    "null ~ yes"
+)
 
 
 def test_hostile_text_survives(tmp_path: Path) -> None:
     service = the_service(read("hsds-service"))
-    service.update(name=HOSTILE, description=HOSTILE, url=HOSTILE,
-                   organization=dict(service["organization"], name=HOSTILE),
-                   service_areas=[{"id": "a1", "name": "Area: #1 \"east\"\n"}],
-                   id="id with\nnew line # and: colon")
+    service.update(
+        name=HOSTILE,
+        description=HOSTILE,
+        url=HOSTILE,
+        organization=dict(service["organization"], name=HOSTILE),
+        service_areas=[{"id": "a1", "name": 'Area: #1 "east"\n'}],
+        id="id with\nnew line # and: colon",
+    )
     text, warnings, fw = imported(service, tmp_path, source="evil\nname: x # .json")
     assert warnings == []
     (only,) = fw.services.values()
@@ -310,8 +353,10 @@ def only_id(fw: Framework) -> str:
 
 
 def test_ids_that_yaml_reads_as_other_things(tmp_path: Path) -> None:
-    services = [{"id": f"s{i}", "name": name, "status": "active"}
-                for i, name in enumerate(["null", "Yes", "123", "~"])]
+    services = [
+        {"id": f"s{i}", "name": name, "status": "active"}
+        for i, name in enumerate(["null", "Yes", "123", "~"])
+    ]
     text, _, fw = imported(services, tmp_path)
     assert list(fw.services) == ["null", "yes", "123", "service"]
     assert set(yaml.safe_load(text)["services"]) == {"null", "yes", "123", "service"}

@@ -55,26 +55,40 @@ FIXED = GOOD.replace("id: good", "id: broken")
 def environment(tmp_path: Path) -> dict[str, str]:
     """The caller's environment without anything that would steer git or pre-commit
     (as when the suite itself runs inside a git hook), plus private homes for both."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUALENV_")) and k != "SKIP"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUALENV_")) and k != "SKIP"
+    }
     gitconfig = tmp_path / "gitconfig"
     gitconfig.write_text("", encoding="utf-8")
-    env.update({
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "VIRTUALENV_OVERRIDE_APP_DATA": str(tmp_path / "virtualenv-app-data"),
-        "GIT_CONFIG_GLOBAL": str(gitconfig),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-        "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
-        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-        "NO_COLOR": "1",
-    })
+    env.update(
+        {
+            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+            "VIRTUALENV_OVERRIDE_APP_DATA": str(tmp_path / "virtualenv-app-data"),
+            "GIT_CONFIG_GLOBAL": str(gitconfig),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "test",
+            "GIT_AUTHOR_EMAIL": "test@example.invalid",
+            "GIT_COMMITTER_NAME": "test",
+            "GIT_COMMITTER_EMAIL": "test@example.invalid",
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+            "NO_COLOR": "1",
+        }
+    )
     return env
 
 
 def git(folder: Path, env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=folder, env=env, capture_output=True,
-                            text=True, check=False, timeout=120)
+    result = subprocess.run(
+        ["git", *args],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 0, f"git {' '.join(args)}: {result.stderr}"
     return result.stdout
 
@@ -98,7 +112,13 @@ def snapshot_of_this_project(target: Path, env: dict[str, str]) -> str:
 def pre_commit(folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
-        cwd=folder, env=env, capture_output=True, text=True, check=False, timeout=900)
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
 
 
 def test_pre_commit_hook_fails_on_a_broken_model_and_passes_once_fixed(tmp_path: Path) -> None:
@@ -108,19 +128,23 @@ def test_pre_commit_hook_fails_on_a_broken_model_and_passes_once_fixed(tmp_path:
     sha = snapshot_of_this_project(hooks, env)
 
     project = tmp_path / "project"
-    write(project, {
-        # The config is YAML too, but not a framework document: the hook's `files`
-        # pattern must leave it alone, or the last run below could not pass.
-        ".pre-commit-config.yaml": (
-            "repos:\n"
-            f"  - repo: {hooks.as_posix()}\n"
-            f"    rev: {sha}\n"
-            "    hooks:\n"
-            "      - id: vru-pathways-validate\n"),
-        "frameworks/catalogue.yaml": CATALOGUE,
-        "models/good.yaml": GOOD,
-        "models/broken.yaml": BROKEN,
-    })
+    write(
+        project,
+        {
+            # The config is YAML too, but not a framework document: the hook's `files`
+            # pattern must leave it alone, or the last run below could not pass.
+            ".pre-commit-config.yaml": (
+                "repos:\n"
+                f"  - repo: {hooks.as_posix()}\n"
+                f"    rev: {sha}\n"
+                "    hooks:\n"
+                "      - id: vru-pathways-validate\n"
+            ),
+            "frameworks/catalogue.yaml": CATALOGUE,
+            "models/good.yaml": GOOD,
+            "models/broken.yaml": BROKEN,
+        },
+    )
     git(project, env, "init", "--quiet")
     git(project, env, "add", "--all")
 
@@ -129,8 +153,9 @@ def test_pre_commit_hook_fails_on_a_broken_model_and_passes_once_fixed(tmp_path:
     assert failed.returncode == 1, output
     assert "vru-pathways validate" in output and "Failed" in output, output
     line = BROKEN.splitlines().index("    adresses: [school-exclusion]") + 1
-    assert re.search(rf"^models/broken\.yaml:{line}:5 +error +unknown-key .*'adresses'",
-                     output, re.MULTILINE), output
+    assert re.search(
+        rf"^models/broken\.yaml:{line}:5 +error +unknown-key .*'adresses'", output, re.MULTILINE
+    ), output
     assert "models/good.yaml:" not in output, output
     assert "catalogue.yaml:" not in output, output
 

@@ -9,29 +9,72 @@ from hypothesis import strategies as st
 
 from vru_pathways import app
 
-KEYS = ["format", "services", "needs", "risk_factors", "tier", "ages", "name", "level",
-        "addresses", "uses", "scope", "policy", "x", "harms", "ends"]
-scalars = st.one_of(st.sampled_from(["vru-pathways/1", "no", "010", "2025-02-30", "10-17",
-                                     "18+", "", "secondary", "[", "&a", "*a", "\t"]),
-                    st.text(max_size=8))
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
-    max_leaves=12)
+KEYS = [
+    "format",
+    "services",
+    "needs",
+    "risk_factors",
+    "tier",
+    "ages",
+    "name",
+    "level",
+    "addresses",
+    "uses",
+    "scope",
+    "policy",
+    "x",
+    "harms",
+    "ends",
+]
+scalars = st.one_of(
+    st.sampled_from(
+        [
+            "vru-pathways/1",
+            "no",
+            "010",
+            "2025-02-30",
+            "10-17",
+            "18+",
+            "",
+            "secondary",
+            "[",
+            "&a",
+            "*a",
+            "\t",
+        ]
+    ),
+    st.text(max_size=8),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def to_yaml(value: object, indent: int = 0) -> str:
     pad = "  " * indent
     if isinstance(value, dict):
-        return "".join(f"{pad}{k}:\n{to_yaml(v, indent + 1)}" for k, v in value.items()) or \
-            f"{pad}{{}}\n"
+        return (
+            "".join(f"{pad}{k}:\n{to_yaml(v, indent + 1)}" for k, v in value.items())
+            or f"{pad}{{}}\n"
+        )
     if isinstance(value, list):
         return "".join(f"{pad}-\n{to_yaml(v, indent + 1)}" for v in value) or f"{pad}[]\n"
     return f"{pad}{value}\n"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(st.dictionaries(st.sampled_from(KEYS), values, max_size=5).map(to_yaml),
-                 st.text(max_size=60)))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.dictionaries(st.sampled_from(KEYS), values, max_size=5).map(to_yaml),
+        st.text(max_size=60),
+    )
+)
 def test_any_text_gives_located_findings_never_an_exception(tmp_path: Path, text: str) -> None:
     path = tmp_path / "model.yaml"
     path.write_text(text, encoding="utf-8")

@@ -39,22 +39,51 @@ def test_schema_is_pure(module: str) -> None:
 
 
 def test_help_does_not_import_heavy_modules() -> None:
-    code = ("import sys; from vru_pathways.cli import main; main(['--help']); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('networkx', 'pydantic', 'yaml')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=False).stdout
+    code = (
+        "import sys; from vru_pathways.cli import main; main(['--help']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('networkx', 'pydantic', 'yaml')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    ).stdout
     assert out.strip().splitlines()[-1] == "[]"
 
 
 def test_mypy_strict() -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout
 
 
 def test_ruff() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "vru_pathways", "tests",
-                             "scripts", "benchmarks"], cwd=ROOT, capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "vru_pathways", "tests", "scripts", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_ruff_format() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "format",
+            "--check",
+            "vru_pathways",
+            "tests",
+            "scripts",
+            "benchmarks",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout

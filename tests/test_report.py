@@ -32,11 +32,24 @@ def browse(page: Path, tmp_path: Path, *extra: str) -> tuple[str, list[str], lis
     netlog = tmp_path / "net.json"
     with tempfile.TemporaryDirectory() as profile:
         done = subprocess.run(
-            [needs_browser(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-             "--enable-logging=stderr", "--v=0", f"--log-net-log={netlog}", *extra,
-             page.as_uri()], capture_output=True, text=True, timeout=120, check=False)
-    console = [line for line in done.stderr.splitlines() if ":CONSOLE(" in line
-               or ":CONSOLE:" in line]
+            [
+                needs_browser(),
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={profile}",
+                "--enable-logging=stderr",
+                "--v=0",
+                f"--log-net-log={netlog}",
+                *extra,
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    console = [
+        line for line in done.stderr.splitlines() if ":CONSOLE(" in line or ":CONSOLE:" in line
+    ]
     return done.stdout, console, page_requests(netlog)
 
 
@@ -45,15 +58,20 @@ def page_requests(netlog: Path) -> list[str]:
     "not an origin"), other than the file itself and data: URLs."""
     log = json.loads(netlog.read_text(encoding="utf-8"))
     start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
-    urls = {e["params"].get("url", "") for e in log["events"]
-            if e["type"] == start and e["params"].get("initiator") != "not an origin"}
+    urls = {
+        e["params"].get("url", "")
+        for e in log["events"]
+        if e["type"] == start and e["params"].get("initiator") != "not an origin"
+    }
     return sorted(u for u in urls if u and not u.startswith(("file:", "data:")))
 
 
 def test_the_request_check_catches_a_page_that_fetches(tmp_path: Path) -> None:
     page = tmp_path / "fetches.html"
-    page.write_text('<img src="http://example.invalid/x.png"><script>console.error("x")'
-                    "</script>", encoding="utf-8")
+    page.write_text(
+        '<img src="http://example.invalid/x.png"><script>console.error("x")</script>',
+        encoding="utf-8",
+    )
     _, console, fetched = browse(page, tmp_path, "--dump-dom")
     assert fetched == ["http://example.invalid/x.png"]
     assert len(console) == 1
@@ -67,8 +85,9 @@ def region_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_report_loads_with_no_console_errors_and_no_requests(region_report: Path,
-                                                             tmp_path: Path) -> None:
+def test_report_loads_with_no_console_errors_and_no_requests(
+    region_report: Path, tmp_path: Path
+) -> None:
     dom, console, fetched = browse(region_report, tmp_path, "--dump-dom")
     assert console == []
     assert fetched == []
@@ -100,9 +119,15 @@ class Tags(HTMLParser):
 
 def test_report_contents(region_report: Path) -> None:
     html = region_report.read_text(encoding="utf-8")
-    for heading in ("Across the areas", "Gaps, by the board that owns them",
-                    "Factors × prevention tiers", "Factors × areas", "Factors × age bands",
-                    "Funding end dates, soonest first", "Evidence appendix"):
+    for heading in (
+        "Across the areas",
+        "Gaps, by the board that owns them",
+        "Factors × prevention tiers",
+        "Factors × areas",
+        "Factors × age bands",
+        "Funding end dates, soonest first",
+        "Evidence appendix",
+    ):
         assert heading in html
     assert html.count("<svg") == 6  # a logic model and a pathway map for each area
     assert "What could close it: " in html and "Already covered elsewhere: " in html
@@ -111,8 +136,10 @@ def test_report_contents(region_report: Path) -> None:
     parsed.feed(html)
     assert "script" not in parsed.tags
     assert not any(name.startswith("on") for name, _ in parsed.attributes)
-    assert not any(name in ("src", "href") and value and not value.startswith(("http", "#"))
-                   for name, value in parsed.attributes)
+    assert not any(
+        name in ("src", "href") and value and not value.startswith(("http", "#"))
+        for name, value in parsed.attributes
+    )
 
 
 HOSTILE = """\
@@ -179,14 +206,19 @@ def test_remedies_are_best_rated_first_and_elsewhere_names_other_areas() -> None
     tier_gap = next(i for i in items if i.finding.rule == "tier-gap")
     assert tier_gap.remedies and all("tertiary" in r for r in tier_gap.remedies)
     ratings = ["high", "moderate", "low", "insufficient", "none", "unrated"]
-    order = [next(n for n, r in enumerate(ratings) if f"evidence: {r};" in text)
-             for text in tier_gap.remedies]
+    order = [
+        next(n for n, r in enumerate(ratings) if f"evidence: {r};" in text)
+        for text in tier_gap.remedies
+    ]
     assert order == sorted(order)
     evidence_gap = next(i for i in items if i.finding.rule == "evidence-gap")
     assert all("unrated" not in r and "insufficient" not in r for r in evidence_gap.remedies)
     northbrook = paper.sections[0]
-    assert any(i.elsewhere and all(not e.startswith("northbrook:") for e in i.elsewhere)
-               for g in northbrook.boards for i in g.items)
+    assert any(
+        i.elsewhere and all(not e.startswith("northbrook:") for e in i.elsewhere)
+        for g in northbrook.boards
+        for i in g.items
+    )
     funding = [r.ends for r in northbrook.funding]
     assert funding == sorted(funding)
     cited = [ident for ident, _ in paper.sources]

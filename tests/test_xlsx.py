@@ -104,7 +104,7 @@ def write_out(texts: dict[str, str], folder: Path, original: Path) -> Path:
     """The imported documents written under ``folder``, the root in a folder named like the
     original root's (and its parents, as far up as a path climbs); returns the root."""
     depth = max(p.split("/").count("..") for p in texts)
-    home = folder.joinpath(*original.parent.parts[len(original.parent.parts) - depth:])
+    home = folder.joinpath(*original.parent.parts[len(original.parent.parts) - depth :])
     for rel, text in texts.items():
         path = Path(os.path.normpath(home / rel))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +126,8 @@ def assert_round_trip(root: Path, folder: Path) -> None:
     assert after.findings == load([str(root)]).findings == []
     docs = after.frameworks[0].docs
     assert [os.path.relpath(d.path, os.path.dirname(docs[-1].path)) for d in docs] == [
-        os.path.relpath(d.path, os.path.dirname(before.docs[-1].path)) for d in before.docs]
+        os.path.relpath(d.path, os.path.dirname(before.docs[-1].path)) for d in before.docs
+    ]
     for old, new in zip(before.docs, docs, strict=True):
         assert new.model.model_dump() == old.model.model_dump(), old.path
     assert gap_keys(again) == gap_keys(root)
@@ -147,24 +148,36 @@ def test_round_trip_keeps_awkward_values(tmp_path: Path) -> None:
 def test_round_trip_of_uses_that_climb_back_down_by_name(tmp_path: Path) -> None:
     """The hub uses a file in the spoke's folder by name: the check needs the root folder's
     name, which the workbook keeps (``ROOT_FOLDER``)."""
-    root = write(tmp_path / "in", {
-        "spokes/north/model.yaml": "format: vru-pathways/1\nuses: [../../hub/hub.yaml]\n"
-                                   "areas: {n: {name: N, within: h}}\n",
-        "hub/hub.yaml": "format: vru-pathways/1\nuses: [../spokes/north/extra.yaml]\n"
-                        "areas: {h: {name: H}}\n",
-        "spokes/north/extra.yaml": "format: vru-pathways/1\nharms: {k: {name: K}}\n",
-    }) / "spokes/north/model.yaml"
+    root = (
+        write(
+            tmp_path / "in",
+            {
+                "spokes/north/model.yaml": "format: vru-pathways/1\nuses: [../../hub/hub.yaml]\n"
+                "areas: {n: {name: N, within: h}}\n",
+                "hub/hub.yaml": "format: vru-pathways/1\nuses: [../spokes/north/extra.yaml]\n"
+                "areas: {h: {name: H}}\n",
+                "spokes/north/extra.yaml": "format: vru-pathways/1\nharms: {k: {name: K}}\n",
+            },
+        )
+        / "spokes/north/model.yaml"
+    )
     assert_round_trip(root, tmp_path / "out")
 
 
 def test_the_same_documents_give_the_same_bytes() -> None:
     data = exported(MODELS[0])
     assert exported(MODELS[0]) == data
-    code = ("import sys; from vru_pathways.interchange.xlsx import export_workbook; "
-            "from vru_pathways.loading.loader import load; "
-            f"sys.stdout.buffer.write(export_workbook(load([{str(MODELS[0])!r}]).frameworks[0].docs))")
-    other = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
-                           env={**os.environ, "PYTHONHASHSEED": "12345"}).stdout
+    code = (
+        "import sys; from vru_pathways.interchange.xlsx import export_workbook; "
+        "from vru_pathways.loading.loader import load; "
+        f"sys.stdout.buffer.write(export_workbook(load([{str(MODELS[0])!r}]).frameworks[0].docs))"
+    )
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    ).stdout
     assert other == data
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
@@ -180,21 +193,39 @@ def test_workbook_layout() -> None:
     assert services.freeze_panes == "C2" and services["A1"].font.bold
     assert [c.value for c in book["Needs"][1]][:2] == ["document", "factor"]
     approaches = [c.value for c in book["Approaches"][1]]
-    assert approaches[-5:] == ["evidence.source", "evidence.impact", "evidence.quality",
-                               "evidence.cost", "evidence.rated"]
+    assert approaches[-5:] == [
+        "evidence.source",
+        "evidence.impact",
+        "evidence.quality",
+        "evidence.cost",
+        "evidence.rated",
+    ]
     assert [c.value for c in book["Documents"][1]] == [
-        "document", "id", "title", "description", "uses", "format"]
+        "document",
+        "id",
+        "title",
+        "description",
+        "uses",
+        "format",
+    ]
     documents = [row[0] for row in book["Documents"].iter_rows(min_row=2, values_only=True)]
-    assert documents == ["../../frameworks/serious-violence-uk.yaml",
-                         "../../frameworks/yef-toolkit.yaml", "../avonvale/region.yaml",
-                         "model.yaml"]
-    settings = {row[1]: row[2] for row in book["Scope and policy"].iter_rows(
-        min_row=2, values_only=True)}
+    assert documents == [
+        "../../frameworks/serious-violence-uk.yaml",
+        "../../frameworks/yef-toolkit.yaml",
+        "../avonvale/region.yaml",
+        "model.yaml",
+    ]
+    settings = {
+        row[1]: row[2] for row in book["Scope and policy"].iter_rows(min_row=2, values_only=True)
+    }
     assert settings["scope.as_of"] == "2026-10-01"
     assert settings["policy.severity"] == "unsupported-protective: info"
     assert settings["policy.require_tiers"] == "secondary, tertiary"
-    tiers = [v for v in services.data_validations.dataValidation
-             if v.formula1 == '"primary,secondary,tertiary"']
+    tiers = [
+        v
+        for v in services.data_validations.dataValidation
+        if v.formula1 == '"primary,secondary,tertiary"'
+    ]
     assert [str(v.sqref) for v in tiers] == ["D2:D1048576"]
 
 
@@ -227,12 +258,14 @@ def test_an_unknown_reference_names_sheet_and_cell() -> None:
         book["Services"]["N2"] = "exclusion"
 
     texts, findings = import_workbook(edited(FORMAT_EXAMPLE, edit), "example.xlsx")
-    assert [(f.rule, f.message, f.location, f.entity) for f in findings] == [(
-        "unknown-id",
-        "Services!N2: unknown factor 'exclusion' — did you mean 'school-exclusion'?",
-        Location("example.xlsx#Services!N2", 2, 14),
-        "services.inclusion-mentors",
-    )]
+    assert [(f.rule, f.message, f.location, f.entity) for f in findings] == [
+        (
+            "unknown-id",
+            "Services!N2: unknown factor 'exclusion' — did you mean 'school-exclusion'?",
+            Location("example.xlsx#Services!N2", 2, 14),
+            "services.inclusion-mentors",
+        )
+    ]
     assert "    addresses:\n      - exclusion\n" in texts["models/example-area/model.yaml"]
 
 
@@ -241,12 +274,14 @@ def test_a_bad_choice_names_sheet_and_cell() -> None:
         assert header(book["Services"], "tier") == "D"
         book["Services"]["D2"] = "tertary"
 
-    assert problems(edited(FORMAT_EXAMPLE, edit)) == [(
-        "invalid-value",
-        "Services!D2: 'tertary' is not one of primary, secondary, tertiary — did you mean "
-        "'tertiary'?",
-        Location("example.xlsx#Services!D2", 2, 4),
-    )]
+    assert problems(edited(FORMAT_EXAMPLE, edit)) == [
+        (
+            "invalid-value",
+            "Services!D2: 'tertary' is not one of primary, secondary, tertiary — did you mean "
+            "'tertiary'?",
+            Location("example.xlsx#Services!D2", 2, 4),
+        )
+    ]
 
 
 def test_an_unknown_column_names_its_header_cell() -> None:
@@ -254,11 +289,13 @@ def test_an_unknown_column_names_its_header_cell() -> None:
         assert header(book["Services"], "outputs") == "P"
         book["Services"]["P1"] = "output"
 
-    assert problems(edited(FORMAT_EXAMPLE, edit)) == [(
-        "unknown-key",
-        "Services!P1: unknown column 'output' — did you mean 'outputs'?",
-        Location("example.xlsx#Services!P1", 1, 16),
-    )]
+    assert problems(edited(FORMAT_EXAMPLE, edit)) == [
+        (
+            "unknown-key",
+            "Services!P1: unknown column 'output' — did you mean 'outputs'?",
+            Location("example.xlsx#Services!P1", 1, 16),
+        )
+    ]
 
 
 def test_a_duplicate_id_names_both_cells() -> None:
@@ -267,11 +304,16 @@ def test_a_duplicate_id_names_both_cells() -> None:
         book["Harms"].append(["model.yaml", "knife-crime", "Knife crime again"])
 
     assert problems(edited(FORMAT_EXAMPLE, edit)) == [
-        ("duplicate-id", "Harms!B3: harms.knife-crime is already defined at Harms!B2",
-         Location("example.xlsx#Harms!B3", 3, 2)),
-        ("duplicate-id",
-         "Services!B3: services.inclusion-mentors is already defined at Services!B2",
-         Location("example.xlsx#Services!B3", 3, 2)),
+        (
+            "duplicate-id",
+            "Harms!B3: harms.knife-crime is already defined at Harms!B2",
+            Location("example.xlsx#Harms!B3", 3, 2),
+        ),
+        (
+            "duplicate-id",
+            "Services!B3: services.inclusion-mentors is already defined at Services!B2",
+            Location("example.xlsx#Services!B3", 3, 2),
+        ),
     ]
 
 
@@ -288,13 +330,18 @@ def test_other_problems_name_sheet_and_cell() -> None:
     found = problems(edited(FORMAT_EXAMPLE, edit))
     assert [(rule, message) for rule, message, _ in found] == [
         ("unknown-id", "Areas!A4: unknown document 'model.yml' — did you mean 'model.yaml'?"),
-        ("bad-id", "Areas!B5: 'East' is not a valid ID: use lower-case letters, digits and "
-                   "hyphens, e.g. 'east'"),
-        ("bad-date", "Funding!G2: '2025-02-30' is not a real date (day is out of range for "
-                     "month)"),
+        (
+            "bad-id",
+            "Areas!B5: 'East' is not a valid ID: use lower-case letters, digits and "
+            "hyphens, e.g. 'east'",
+        ),
+        ("bad-date", "Funding!G2: '2025-02-30' is not a real date (day is out of range for month)"),
         ("bad-age-range", "Risk factors!E2: '16-10' ends before it starts; write \"10-16\""),
-        ("invalid-value", "Scope and policy!C11: 'age-gap warning' is not 'rule: level' (one "
-                          "a line, e.g. 'age-gap: warning')"),
+        (
+            "invalid-value",
+            "Scope and policy!C11: 'age-gap warning' is not 'rule: level' (one "
+            "a line, e.g. 'age-gap: warning')",
+        ),
         ("unknown-key", "Service!A1: unknown sheet 'Service' — did you mean 'Services'?"),
         ("missing-key", "Services!C2: 'name' is required"),
     ]
@@ -336,7 +383,8 @@ def test_a_workbook_without_documents() -> None:
     assert texts == {}
     assert [f.message for f in findings] == [
         "Documents!A1: no 'Documents' sheet: it lists the documents, one row each, that the "
-        "other sheets' rows belong to"]
+        "other sheets' rows belong to"
+    ]
 
 
 # --- LibreOffice reads it -----------------------------------------------------------------
@@ -353,32 +401,43 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., None]
     profile = tmp_path_factory.mktemp("libreoffice-profile").as_uri()
 
     def run(*args: str) -> None:
-        subprocess.run([program, f"-env:UserInstallation={profile}", "--headless", *args],
-                       capture_output=True, check=True, timeout=300)
+        subprocess.run(
+            [program, f"-env:UserInstallation={profile}", "--headless", *args],
+            capture_output=True,
+            check=True,
+            timeout=300,
+        )
 
     return run
 
 
 def trimmed(rows: list[list[str]]) -> list[list[str]]:
-    return [row[:max((i + 1 for i, v in enumerate(row) if v), default=0)] for row in rows]
+    return [row[: max((i + 1 for i, v in enumerate(row) if v), default=0)] for row in rows]
 
 
-def test_libreoffice_reads_every_sheet_as_written(libreoffice: Callable[..., None],
-                                                  tmp_path: Path) -> None:
+def test_libreoffice_reads_every_sheet_as_written(
+    libreoffice: Callable[..., None], tmp_path: Path
+) -> None:
     data = exported(MODELS[0])
     (tmp_path / "northbrook.xlsx").write_bytes(data)
     out = tmp_path / "csv"
     # Every sheet to its own CSV (the -1 sheet index: LibreOffice 7.2 or later), as shown.
-    libreoffice("--convert-to",
-                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                "--outdir", str(out), str(tmp_path / "northbrook.xlsx"))
+    libreoffice(
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "--outdir",
+        str(out),
+        str(tmp_path / "northbrook.xlsx"),
+    )
     assert sorted(p.name for p in out.iterdir()) == sorted(f"northbrook-{s}.csv" for s in SHEETS)
     book = load_workbook(io.BytesIO(data))
     for name in SHEETS:
         with open(out / f"northbrook-{name}.csv", newline="", encoding="utf-8") as handle:
             shown = list(csv.reader(handle))
-        written = [["" if v is None else str(v) for v in row]
-                   for row in book[name].iter_rows(values_only=True)]
+        written = [
+            ["" if v is None else str(v) for v in row]
+            for row in book[name].iter_rows(values_only=True)
+        ]
         assert trimmed(shown) == trimmed(written), name
     services = (out / "northbrook-Services.csv").read_text(encoding="utf-8")
     framework = load([str(MODELS[0])]).frameworks[0]
@@ -386,19 +445,26 @@ def test_libreoffice_reads_every_sheet_as_written(libreoffice: Callable[..., Non
     assert "Northbrook Youth Collective" in (out / "northbrook-Partners.csv").read_text("utf-8")
 
 
-def test_a_workbook_saved_by_libreoffice_imports_the_same(libreoffice: Callable[..., None],
-                                                           tmp_path: Path) -> None:
+def test_a_workbook_saved_by_libreoffice_imports_the_same(
+    libreoffice: Callable[..., None], tmp_path: Path
+) -> None:
     root = MODELS[0]
     (tmp_path / "northbrook.xlsx").write_bytes(exported(root))
-    libreoffice("--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "saved"),
-                str(tmp_path / "northbrook.xlsx"))
+    libreoffice(
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        str(tmp_path / "saved"),
+        str(tmp_path / "northbrook.xlsx"),
+    )
     texts, findings = import_workbook((tmp_path / "saved/northbrook.xlsx").read_bytes(), "nb.xlsx")
     assert findings == []
     again = load([str(write_out(texts, tmp_path / "out", root))])
     assert again.findings == []
     before = load([str(root)]).frameworks[0].docs
     assert [d.model.model_dump() for d in again.frameworks[0].docs] == [
-        d.model.model_dump() for d in before]
+        d.model.model_dump() for d in before
+    ]
 
 
 def test_cli_round_trip_stays_inside_the_output_folder(tmp_path: Path) -> None:
@@ -410,12 +476,13 @@ def test_cli_round_trip_stays_inside_the_output_folder(tmp_path: Path) -> None:
     assert run(["export", "xlsx", str(model), "-o", "nb.xlsx"], work).code == 0
     assert run(["import", "xlsx", "nb.xlsx", "-o", "out"], work).code == 0
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.yaml"))
-    assert written == ["a/b/out/frameworks/serious-violence-uk.yaml",
-                       "a/b/out/frameworks/yef-toolkit.yaml",
-                       "a/b/out/models/avonvale/region.yaml",
-                       "a/b/out/models/northbrook/model.yaml"]
-    assert run(["gaps", "out/models/northbrook/model.yaml", "--fail-on", "never"], work
-               ).code == 0
+    assert written == [
+        "a/b/out/frameworks/serious-violence-uk.yaml",
+        "a/b/out/frameworks/yef-toolkit.yaml",
+        "a/b/out/models/avonvale/region.yaml",
+        "a/b/out/models/northbrook/model.yaml",
+    ]
+    assert run(["gaps", "out/models/northbrook/model.yaml", "--fail-on", "never"], work).code == 0
 
 
 def test_cli_import_reports_sheet_and_cell_and_exits_2(tmp_path: Path) -> None:

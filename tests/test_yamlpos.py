@@ -7,8 +7,16 @@ from vru_pathways.loading import yamlpos
 
 def test_scalars_stay_as_written() -> None:
     parsed = yamlpos.parse("a: no\nb: on\nc: 010\nd: 2024-01-02\ne: 1e3\nf: ~\ng:\nh: 'null'\n")
-    assert parsed.value == {"a": "no", "b": "on", "c": "010", "d": "2024-01-02", "e": "1e3",
-                            "f": None, "g": None, "h": "null"}
+    assert parsed.value == {
+        "a": "no",
+        "b": "on",
+        "c": "010",
+        "d": "2024-01-02",
+        "e": "1e3",
+        "f": None,
+        "g": None,
+        "h": "null",
+    }
     assert parsed.problems == []
 
 
@@ -37,8 +45,8 @@ def test_syntax_error_is_located() -> None:
 def doubling(levels: int) -> str:
     """Each key twice the one before: 2 ** (levels + 1) values once the aliases are copied."""
     return 'a: &a ["x", "x"]\n' + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(levels))
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(levels)
+    )
 
 
 def test_aliases_are_shared_not_expanded() -> None:

@@ -32,7 +32,7 @@ class AgeRange:
         """Parse ``"10-17"`` or ``"18+"``; raise ``ValueError`` with a reason otherwise."""
         match = _RE.match(text)
         if not match:
-            raise ValueError(f"'{text}' is not an age range; write it as \"10-17\" or \"18+\"")
+            raise ValueError(f'\'{text}\' is not an age range; write it as "10-17" or "18+"')
         low = int(match.group(1))
         high = None if match.group(2) == "+" else int(match.group(3))
         if high is not None and high < low:

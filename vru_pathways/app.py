@@ -60,8 +60,12 @@ def validate(paths: list[str], progress: Progress | None = None) -> Report:
     return Report("validate", merge(found), loaded.ok, models)
 
 
-def gaps(paths: list[str], as_of: dt.date | None = None,
-         fail_under: float | None = None, progress: Progress | None = None) -> Report:
+def gaps(
+    paths: list[str],
+    as_of: dt.date | None = None,
+    fail_under: float | None = None,
+    progress: Progress | None = None,
+) -> Report:
     """Every finding of FORMAT.md's "What counts as a gap", and coverage per model."""
     if progress:
         progress.stage(f"reading and checking {len(paths)} model(s), {progress.size / 1e6:.0f} MB")
@@ -89,8 +93,9 @@ def _analyse(loaded: Loaded, as_of: dt.date | None, fail_under: float | None) ->
         report.coverage.append(cov)
         floor = fail_under if fail_under is not None else framework.policy.fail_under
         if floor is not None and cov.overall.percent < floor:
-            report.gates.append(f"{cov.model}: coverage {cov.overall.percent:g}% is under "
-                                f"the {floor:g}% required")
+            report.gates.append(
+                f"{cov.model}: coverage {cov.overall.percent:g}% is under the {floor:g}% required"
+            )
         for f in ctx.in_scope:
             report.factor_names.setdefault(f, framework.factors[f].name)
     report.findings = merge(found)
@@ -114,15 +119,20 @@ class Drawing:
     alt_text: str = ""
 
 
-def draw(path: str, options: views.Options, fmt: str, as_of: dt.date | None = None,
-         dpi: int = 200, page: str | None = None) -> Drawing:
+def draw(
+    path: str,
+    options: views.Options,
+    fmt: str,
+    as_of: dt.date | None = None,
+    dpi: int = 200,
+    page: str | None = None,
+) -> Drawing:
     """One view of one model as ``fmt`` (svg, png, pdf, dot or mermaid)."""
     from .analysis.context import Context
     from .render import EMITTERS
 
     loaded = load([path])
-    report = Report("draw", list(loaded.findings), loaded.ok,
-                    [fw.id for fw in loaded.frameworks])
+    report = Report("draw", list(loaded.findings), loaded.ok, [fw.id for fw in loaded.frameworks])
     if not loaded.ok:
         return Drawing(report)
     diagram = views.build(Context(loaded.frameworks[0], as_of), options)
@@ -134,8 +144,9 @@ def draw(path: str, options: views.Options, fmt: str, as_of: dt.date | None = No
     dot = export.with_graph_attributes(EMITTERS["dot"](diagram), attributes)
     data = export.run_dot(dot, fmt)
     if fmt == "svg":
-        data = export.accessible_svg(data, f"{diagram.title} ({diagram.subtitle})",
-                                     diagram.description)
+        data = export.accessible_svg(
+            data, f"{diagram.title} ({diagram.subtitle})", diagram.description
+        )
     return Drawing(report, data, diagram.description)
 
 
@@ -164,11 +175,12 @@ def _side(spec: str) -> Iterator[tuple[str, Callable[[Finding], Finding]]]:
         def show(loc: Location) -> Location:
             if not loc.path.startswith(base):
                 return loc
-            return dataclasses.replace(loc, path=f"{rev}:{prefix}{loc.path[len(base):]}")
+            return dataclasses.replace(loc, path=f"{rev}:{prefix}{loc.path[len(base) :]}")
 
         def remap(f: Finding) -> Finding:
-            return dataclasses.replace(f, location=show(f.location),
-                                       related=tuple(show(r) for r in f.related))
+            return dataclasses.replace(
+                f, location=show(f.location), related=tuple(show(r) for r in f.related)
+            )
 
         yield os.path.join(folder, prefix, path), remap
 
@@ -184,8 +196,9 @@ def diff(old_spec: str, new_spec: str, as_of: dt.date | None = None) -> Compared
         new.findings = [new_show(f) for f in new.findings]
         result = Compared(old, new)
         if old.analysable and new.analysable:
-            result.diff = compare(old, new, old_loaded.frameworks, new_loaded.frameworks,
-                                  old_spec, new_spec)
+            result.diff = compare(
+                old, new, old_loaded.frameworks, new_loaded.frameworks, old_spec, new_spec
+            )
     return result
 
 
@@ -204,8 +217,7 @@ def paper(paths: list[str], fmt: str, as_of: dt.date | None = None) -> Paper:
     from .paper import markdown as markdown_paper
 
     loaded = load(paths)
-    report = Report("report", list(loaded.findings), loaded.ok,
-                    [fw.id for fw in loaded.frameworks])
+    report = Report("report", list(loaded.findings), loaded.ok, [fw.id for fw in loaded.frameworks])
     if not loaded.ok:
         return Paper(report)
     built = content.build(loaded.frameworks, as_of)
@@ -220,5 +232,6 @@ def paper(paths: list[str], fmt: str, as_of: dt.date | None = None) -> Paper:
             if isinstance(diagram, Diagram):
                 data = export.run_dot(emit(diagram), "svg")
                 svgs[(section.id, caption)] = export.accessible_svg(
-                    data, diagram.title, diagram.description).decode("utf-8")
+                    data, diagram.title, diagram.description
+                ).decode("utf-8")
     return Paper(report, html_paper.render(built, svgs))

@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from enum import Enum, StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -49,13 +49,18 @@ _debug = False
 
 PathsArg = Annotated[
     list[str],
-    typer.Argument(help="Framework documents to load: each is a root (a model) with its uses.",
-                   metavar="PATH..."),
+    typer.Argument(
+        help="Framework documents to load: each is a root (a model) with its uses.",
+        metavar="PATH...",
+    ),
 ]
 FormatOpt = Annotated[
-    Optional[Format],  # noqa: UP045 - typer needs Optional
-    typer.Option("--format", "-f",
-                 help="Output format [default: github when GITHUB_ACTIONS is set, else table]."),
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format [default: github when GITHUB_ACTIONS is set, else table].",
+    ),
 ]
 FailOnOpt = Annotated[
     FailOn,
@@ -162,11 +167,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
-    = False,
-    version: Annotated[Optional[bool], typer.Option(  # noqa: UP045 - typer needs Optional
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")]
-    = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = None,
 ) -> None:
     global _debug
     _debug = debug
@@ -189,15 +198,24 @@ def gaps(
     paths: PathsArg,
     fmt: FormatOpt = None,
     as_of: Annotated[
-        Optional[str],  # noqa: UP045 - typer needs Optional
-        typer.Option("--as-of", metavar="DATE",
-                     help="The date the picture describes (YYYY-MM-DD); overrides scope.as_of."),
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="The date the picture describes (YYYY-MM-DD); overrides scope.as_of.",
+        ),
     ] = None,
     fail_on: FailOnOpt = FailOn.error,
-    fail_under: Annotated[Optional[float], typer.Option(  # noqa: UP045
-        metavar="PCT", min=0, max=100,
-        help="Exit 1 when a model's coverage is under PCT percent (overrides "
-             "policy.fail_under).")] = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            metavar="PCT",
+            min=0,
+            max=100,
+            help="Exit 1 when a model's coverage is under PCT percent (overrides "
+            "policy.fail_under).",
+        ),
+    ] = None,
 ) -> None:
     """Find every gap, with coverage; several models add a factor × model matrix."""
     from . import app as use_cases
@@ -207,8 +225,15 @@ def gaps(
 
 
 DRAW_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
-_SUFFIX = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-           ".mmd": "mermaid", ".mermaid": "mermaid"}
+_SUFFIX = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+}
 View = Enum("View", {v: v for v in ("logic-model", "pathways", "focus")}, type=str)  # type: ignore[misc]
 DrawFormat = Enum("DrawFormat", {f: f for f in DRAW_FORMATS}, type=str)  # type: ignore[misc]
 GroupBy = Enum("GroupBy", {g: g for g in ("provider", "tier", "approach")}, type=str)  # type: ignore[misc]
@@ -226,50 +251,78 @@ def _draw_format(fmt: Enum | None, output: str | None) -> str:
         suffix = "." + output.rsplit(".", 1)[-1].lower() if "." in output else ""
         if suffix in _SUFFIX:
             return _SUFFIX[suffix]
-        raise typer.BadParameter(f"cannot tell the format from '{output}'; give --format "
-                                 f"({', '.join(DRAW_FORMATS)})", param_hint="--format")
+        raise typer.BadParameter(
+            f"cannot tell the format from '{output}'; give --format ({', '.join(DRAW_FORMATS)})",
+            param_hint="--format",
+        )
     return "dot"
 
 
 @app.command()
 def draw(
-    path: Annotated[str, typer.Argument(help="The model (root document) to draw.",
-                                        metavar="PATH")],
+    path: Annotated[str, typer.Argument(help="The model (root document) to draw.", metavar="PATH")],
     view: Annotated[View, typer.Option(help="What to draw.")] = View.pathways,  # type: ignore[attr-defined]
-    fmt: Annotated[Optional[DrawFormat], typer.Option(  # noqa: UP045
-        "--format", "-f", help="Output format; by default it follows the -o file's extension.")
+    fmt: Annotated[
+        DrawFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format; by default it follows the -o file's extension."
+        ),
     ] = None,
-    output: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--output", "-o", metavar="FILE",
-        help="The file to write (needed for svg, png, pdf); dot and mermaid print without it.")
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The file to write (needed for svg, png, pdf); dot and mermaid print without it.",
+        ),
     ] = None,
-    focus: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        metavar="ID", help="The factor, service or outcome at the centre (--view focus).")
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID", help="The factor, service or outcome at the centre (--view focus)."
+        ),
     ] = None,
-    depth: Annotated[int, typer.Option(min=1, max=10,
-                                       help="Steps upstream and downstream of --focus.")] = 2,
-    area: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-        metavar="ID", help="Only services reaching this area (repeatable).")] = None,
-    tier: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-        metavar="TIER", help="Only services of this tier (repeatable).")] = None,
-    harm: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-        metavar="ID", help="Only factors driving this harm (repeatable).")] = None,
-    gaps_only: Annotated[bool, typer.Option("--gaps-only",
-                                            help="Only factors and services with a gap.")] = False,
-    all_factors: Annotated[bool, typer.Option(
-        "--all-factors", help="Pathways: a box for every factor, not only those with a need."
-    )] = False,
-    group_by: Annotated[Optional[GroupBy], typer.Option(  # noqa: UP045
-        help="Collapse services into one box per provider, tier or approach.")] = None,
-    page: Annotated[Optional[Page], typer.Option(  # noqa: UP045
-        help="Fit PDF output to one landscape page.")] = None,
+    depth: Annotated[
+        int, typer.Option(min=1, max=10, help="Steps upstream and downstream of --focus.")
+    ] = 2,
+    area: Annotated[
+        list[str] | None,
+        typer.Option(metavar="ID", help="Only services reaching this area (repeatable)."),
+    ] = None,
+    tier: Annotated[
+        list[str] | None,
+        typer.Option(metavar="TIER", help="Only services of this tier (repeatable)."),
+    ] = None,
+    harm: Annotated[
+        list[str] | None,
+        typer.Option(metavar="ID", help="Only factors driving this harm (repeatable)."),
+    ] = None,
+    gaps_only: Annotated[
+        bool, typer.Option("--gaps-only", help="Only factors and services with a gap.")
+    ] = False,
+    all_factors: Annotated[
+        bool,
+        typer.Option(
+            "--all-factors", help="Pathways: a box for every factor, not only those with a need."
+        ),
+    ] = False,
+    group_by: Annotated[
+        GroupBy | None,
+        typer.Option(help="Collapse services into one box per provider, tier or approach."),
+    ] = None,
+    page: Annotated[Page | None, typer.Option(help="Fit PDF output to one landscape page.")] = None,
     dpi: Annotated[int, typer.Option(min=50, max=1200, help="Resolution of PNG output.")] = 200,
-    alt_text: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--alt-text", metavar="FILE", help="Also write a plain-English description.")] = None,
-    max_nodes: Annotated[int, typer.Option(help="Refuse views with more boxes than this.")]
-    = 150,
-    as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--as-of", metavar="DATE", help="The date the picture describes (YYYY-MM-DD).")
+    alt_text: Annotated[
+        str | None,
+        typer.Option("--alt-text", metavar="FILE", help="Also write a plain-English description."),
+    ] = None,
+    max_nodes: Annotated[int, typer.Option(help="Refuse views with more boxes than this.")] = 150,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="The date the picture describes (YYYY-MM-DD)."
+        ),
     ] = None,
 ) -> None:
     """Draw a logic model, a pathway map or a focus view as SVG, PNG, PDF, DOT or Mermaid."""
@@ -279,17 +332,33 @@ def draw(
 
     chosen = _draw_format(fmt, output)
     if chosen in ("svg", "png", "pdf") and not output:
-        raise typer.BadParameter(f"{chosen} output needs a file: add -o FILE.{chosen}",
-                                 param_hint="--output")
+        raise typer.BadParameter(
+            f"{chosen} output needs a file: add -o FILE.{chosen}", param_hint="--output"
+        )
     day = _as_of(as_of)
-    filters = tuple(f"{name} {value}" for name, values in (("area", area), ("tier", tier),
-                    ("harm", harm)) for value in values or [])
-    options = Options(view.value, focus, depth, tuple(area or ()), tuple(tier or ()),
-                      tuple(harm or ()), gaps_only, group_by.value if group_by else None,
-                      all_factors, max_nodes, filters + (("gaps only",) if gaps_only else ()))
-    drawing = _attempt(lambda: use_cases.draw(path, options, chosen, day, dpi,
-                                              page.value if page else None),
-                       ViewError, ExportError)
+    filters = tuple(
+        f"{name} {value}"
+        for name, values in (("area", area), ("tier", tier), ("harm", harm))
+        for value in values or []
+    )
+    options = Options(
+        view.value,
+        focus,
+        depth,
+        tuple(area or ()),
+        tuple(tier or ()),
+        tuple(harm or ()),
+        gaps_only,
+        group_by.value if group_by else None,
+        all_factors,
+        max_nodes,
+        filters + (("gaps only",) if gaps_only else ()),
+    )
+    drawing = _attempt(
+        lambda: use_cases.draw(path, options, chosen, day, dpi, page.value if page else None),
+        ViewError,
+        ExportError,
+    )
     _stop_unless_analysable(drawing.report)
     if output:
         _write(output, drawing.data)
@@ -312,13 +381,20 @@ class FailOnNew(StrEnum):
 def diff(
     old: Annotated[str, typer.Argument(help="The model before: a path, or REV:PATH from git.")],
     new: Annotated[str, typer.Argument(help="The model after: a path, or REV:PATH from git.")],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")
-                   ] = DiffFormat.text,  # type: ignore[attr-defined]
-    fail_on_new: Annotated[FailOnNew, typer.Option(
-        help="Exit 1 when the change opens a gap (or raises one) to this severity or above.")
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,  # type: ignore[attr-defined]
+    fail_on_new: Annotated[
+        FailOnNew,
+        typer.Option(
+            help="Exit 1 when the change opens a gap (or raises one) to this severity or above."
+        ),
     ] = FailOnNew.error,
-    as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--as-of", metavar="DATE", help="Analyse both sides as of this date (YYYY-MM-DD).")
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="Analyse both sides as of this date (YYYY-MM-DD)."
+        ),
     ] = None,
 ) -> None:
     """Compare two versions of a model: gaps opened and closed, coverage, services."""
@@ -341,18 +417,28 @@ def diff(
         raise typer.Exit(int(ExitCode.INPUT))
     sys.stdout.write(DIFF_FORMATS[fmt.value](compared.diff))
     if fail_on_new is not FailOnNew.never and compared.diff.introduced(
-            Severity.parse(fail_on_new.value)):
+        Severity.parse(fail_on_new.value)
+    ):
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 @app.command()
 def report(
     paths: PathsArg,
-    output: Annotated[str, typer.Option(
-        "--output", "-o", metavar="FILE.html|FILE.md",
-        help="The report to write; .html (self-contained, prints on A4) or .md (Markdown).")],
-    as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--as-of", metavar="DATE", help="The date the picture describes (YYYY-MM-DD).")
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE.html|FILE.md",
+            help="The report to write; .html (self-contained, prints on A4) or .md (Markdown).",
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", metavar="DATE", help="The date the picture describes (YYYY-MM-DD)."
+        ),
     ] = None,
 ) -> None:
     """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
@@ -369,15 +455,16 @@ def report(
     _write(output, made.text.encode("utf-8"))
 
 
-export_app = typer.Typer(help="Write a model in a format other tools read.",
-                         no_args_is_help=True)
-import_app = typer.Typer(help="Turn files from other tools into framework YAML.",
-                         no_args_is_help=True)
+export_app = typer.Typer(help="Write a model in a format other tools read.", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Turn files from other tools into framework YAML.", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
 
-OutputOpt = Annotated[str, typer.Option("--output", "-o", metavar="FILE",
-                                        help="The file to write.")]
+OutputOpt = Annotated[
+    str, typer.Option("--output", "-o", metavar="FILE", help="The file to write.")
+]
 
 
 def _loaded_or_exit(path: str) -> Any:
@@ -396,8 +483,7 @@ def _loaded_or_exit(path: str) -> Any:
 
 
 @export_app.command("xlsx")
-def export_xlsx(path: Annotated[str, typer.Argument(metavar="PATH")], output: OutputOpt
-                ) -> None:
+def export_xlsx(path: Annotated[str, typer.Argument(metavar="PATH")], output: OutputOpt) -> None:
     """A workbook with one sheet per section, ID columns and readable lists."""
     from .interchange.xlsx import export_workbook
 
@@ -410,10 +496,13 @@ def export_xlsx(path: Annotated[str, typer.Argument(metavar="PATH")], output: Ou
 
 
 @export_app.command("graphml")
-def export_graphml(path: Annotated[str, typer.Argument(metavar="PATH")], output: OutputOpt,
-                   as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
-                       "--as-of", metavar="DATE", help="The date for pathway status.")
-                   ] = None) -> None:
+def export_graphml(
+    path: Annotated[str, typer.Argument(metavar="PATH")],
+    output: OutputOpt,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="The date for pathway status.")
+    ] = None,
+) -> None:
     """The framework graph as GraphML, for Gephi and other network tools."""
     from .analysis.context import Context
     from .interchange.graphml import to_graphml
@@ -430,8 +519,12 @@ def export_graphml(path: Annotated[str, typer.Argument(metavar="PATH")], output:
 @import_app.command("xlsx")
 def import_xlsx(
     workbook: Annotated[str, typer.Argument(metavar="FILE.xlsx")],
-    output: Annotated[str, typer.Option("--output", "-o", metavar="DIR",
-                                        help="The folder to write the YAML documents into.")],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="DIR", help="The folder to write the YAML documents into."
+        ),
+    ],
 ) -> None:
     """A workbook made by 'export xlsx' (and edited) back into YAML documents."""
     from pathlib import Path
@@ -499,9 +592,15 @@ SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"
 
 @app.command()
 def schema(
-    output: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--output", "-o", metavar="FILE",
-        help=f"Write it to FILE (the project keeps it in {SCHEMA_FILE}).")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=f"Write it to FILE (the project keeps it in {SCHEMA_FILE}).",
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the format (for editors and check-jsonschema)."""
     from . import app as use_cases

@@ -71,8 +71,9 @@ class Diff:
     def introduced(self, threshold: Severity) -> list[Finding]:
         """Gaps the change brought in at or above ``threshold``: opened ones, and ones
         whose severity rose to it."""
-        raised = [c.new for c in self.severity_changed
-                  if c.new.severity >= threshold > c.old.severity]
+        raised = [
+            c.new for c in self.severity_changed if c.new.severity >= threshold > c.old.severity
+        ]
         return [f for f in self.opened if f.severity >= threshold] + raised
 
 
@@ -93,12 +94,19 @@ def _services(model: str, old: Framework | None, new: Framework | None) -> Servi
         fields = [k for k in b if a.get(k) != b.get(k)]
         if fields:
             changed[s] = fields
-    return ServiceChanges(model, [s for s in after if s not in before],
-                          [s for s in before if s not in after], changed)
+    return ServiceChanges(
+        model, [s for s in after if s not in before], [s for s in before if s not in after], changed
+    )
 
 
-def compare(old: Report, new: Report, old_frameworks: list[Framework],
-            new_frameworks: list[Framework], old_name: str, new_name: str) -> Diff:
+def compare(
+    old: Report,
+    new: Report,
+    old_frameworks: list[Framework],
+    new_frameworks: list[Framework],
+    old_name: str,
+    new_name: str,
+) -> Diff:
     diff = Diff(old_name, new_name)
     before, after = keyed(old.findings), keyed(new.findings)
     diff.opened = sorted(f for k, f in after.items() if k not in before)
@@ -115,8 +123,7 @@ def compare(old: Report, new: Report, old_frameworks: list[Framework],
         now = _coverage_parts(cov)
         for part in dict.fromkeys([*now, *was]):
             if was.get(part) != now.get(part):
-                diff.coverage.append(CoverageChange(cov.model, part, was.get(part),
-                                                    now.get(part)))
+                diff.coverage.append(CoverageChange(cov.model, part, was.get(part), now.get(part)))
     old_fw = {fw.id: fw for fw in old_frameworks}
     for fw in new_frameworks:
         changes = _services(fw.id, old_fw.get(fw.id), fw)

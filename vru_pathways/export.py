@@ -69,8 +69,10 @@ def page_attributes(page: str) -> dict[str, str]:
     """Scale the drawing, up or down, to the largest size that fits a landscape page
     inside a margin; the PDF page is then no larger than the paper."""
     width, height = PAGES[page]
-    return {"size": f'"{width - 2 * MARGIN:.2f},{height - 2 * MARGIN:.2f}!"',
-            "margin": f'"{MARGIN}"'}
+    return {
+        "size": f'"{width - 2 * MARGIN:.2f},{height - 2 * MARGIN:.2f}!"',
+        "margin": f'"{MARGIN}"',
+    }
 
 
 def run_dot(dot: str, fmt: str) -> bytes:
@@ -79,8 +81,7 @@ def run_dot(dot: str, fmt: str) -> bytes:
 
     renderer = "cairo" if fmt in ("png", "pdf") else None
     try:
-        data: bytes = graphviz.pipe("dot", fmt, dot.encode("utf-8"), renderer=renderer,
-                                    quiet=True)
+        data: bytes = graphviz.pipe("dot", fmt, dot.encode("utf-8"), renderer=renderer, quiet=True)
     except graphviz.ExecutableNotFound:
         raise ExportError(INSTALL_DOT) from None
     except graphviz.CalledProcessError as exc:
@@ -97,6 +98,8 @@ def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
         return svg
     opening = match.group(0)
     labelled = opening[:-1] + ' role="img" aria-labelledby="diagram-title diagram-desc">'
-    head = (f'\n<title id="diagram-title">{xml_escape(title)}</title>'
-            f'\n<desc id="diagram-desc">{xml_escape(description.strip())}</desc>')
-    return (text[:match.start()] + labelled + head + text[match.end():]).encode("utf-8")
+    head = (
+        f'\n<title id="diagram-title">{xml_escape(title)}</title>'
+        f'\n<desc id="diagram-desc">{xml_escape(description.strip())}</desc>'
+    )
+    return (text[: match.start()] + labelled + head + text[match.end() :]).encode("utf-8")

@@ -16,12 +16,17 @@ import networkx as nx
 
 from .framework import Framework
 
-KINDS = ("harm", "factor", "outcome", "approach", "area", "partner", "board", "funding",
-         "service")
+KINDS = ("harm", "factor", "outcome", "approach", "area", "partner", "board", "funding", "service")
 
 _SECTION_KIND = {
-    "harms": "harm", "factors": "factor", "outcomes": "outcome", "approaches": "approach",
-    "areas": "area", "partners": "partner", "boards": "board", "funding": "funding",
+    "harms": "harm",
+    "factors": "factor",
+    "outcomes": "outcome",
+    "approaches": "approach",
+    "areas": "area",
+    "partners": "partner",
+    "boards": "board",
+    "funding": "funding",
     "services": "service",
 }
 
@@ -94,13 +99,15 @@ def build(framework: Framework) -> nx.DiGraph:
     for factor_id, need in framework.needs.items():
         graph.nodes[node_id("factor", factor_id)]["need"] = need
         if need.owner:
-            graph.add_edge(node_id("board", need.owner), node_id("factor", factor_id),
-                           rel="owns", data=need)
+            graph.add_edge(
+                node_id("board", need.owner), node_id("factor", factor_id), rel="owns", data=need
+            )
     return graph
 
 
-def related(graph: nx.DiGraph, node: str, rel: str, kind: str, *,
-            incoming: bool = False) -> list[str]:
+def related(
+    graph: nx.DiGraph, node: str, rel: str, kind: str, *, incoming: bool = False
+) -> list[str]:
     """IDs of the ``kind`` nodes at the other end of ``rel`` edges from (or, with
     ``incoming``, into) ``node``, in insertion order.
 

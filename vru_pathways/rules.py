@@ -34,14 +34,23 @@ _TABLE: tuple[tuple[str, Kind, str], ...] = (
     ("missing-file", "input", "A file that does not exist or cannot be read."),
     ("encoding", "input", "A file that is not UTF-8 text."),
     ("empty-document", "input", "A file with no document in it."),
-    ("too-large", "input",
-     "A file over 50 MiB (refused before it is read), or of over 6 million values."),
-    ("too-deep", "input",
-     "Values nested more than 100 levels deep, or a chain of over 100 documents each using "
-     "the next."),
-    ("too-many-aliases", "input",
-     "Over 10,000 aliases or anchors in a file, or aliases that copied would add over "
-     "1 million values (an alias bomb)."),
+    (
+        "too-large",
+        "input",
+        "A file over 50 MiB (refused before it is read), or of over 6 million values.",
+    ),
+    (
+        "too-deep",
+        "input",
+        "Values nested more than 100 levels deep, or a chain of over 100 documents each using "
+        "the next.",
+    ),
+    (
+        "too-many-aliases",
+        "input",
+        "Over 10,000 aliases or anchors in a file, or aliases that copied would add over "
+        "1 million values (an alias bomb).",
+    ),
     ("root-only", "input", "scope or policy in a used document, where they are ignored."),
     ("no-pathway", "gap", "An in-scope risk factor with no covering service."),
     ("dead-end", "gap", "Covering services exist, but none reaches an impact outcome."),

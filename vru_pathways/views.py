@@ -102,7 +102,8 @@ class _Builder:
                 continue
             covers = self.ctx.is_active(service) and any(f in wanted for f in service.addresses)
             harmful = rating(self.ctx, s) == "harmful" and (
-                not service.addresses or any(f in wanted for f in service.addresses))
+                not service.addresses or any(f in wanted for f in service.addresses)
+            )
             if covers or harmful:
                 out.append(s)
         return out
@@ -129,8 +130,9 @@ class _Builder:
         kind = NodeKind.RISK if self.fw.factor_kind[f] == "risk" else NodeKind.PROTECTIVE
         need = self.ctx.need(f)
         detail = (f"{need.priority} priority need",) if need and need.priority else ()
-        return Node(_fid("factor", f), self.fw.factors[f].name, kind, detail,
-                    self.factor_markers(f))
+        return Node(
+            _fid("factor", f), self.fw.factors[f].name, kind, detail, self.factor_markers(f)
+        )
 
     def service_node(self, s: str, *, full: bool = True) -> Node:
         service = self.fw.services[s]
@@ -145,8 +147,13 @@ class _Builder:
             detail.append(self.fw.partners[service.provider].name)
         if service.status != "active":
             detail.append(service.status)
-        return Node(_fid("service", s), service.name, NodeKind.SERVICE,
-                    (" · ".join(detail),) if detail else (), tuple(markers))
+        return Node(
+            _fid("service", s),
+            service.name,
+            NodeKind.SERVICE,
+            (" · ".join(detail),) if detail else (),
+            tuple(markers),
+        )
 
     def outcome_node(self, o: str) -> Node:
         outcome = self.fw.outcomes[o]
@@ -156,20 +163,28 @@ class _Builder:
 
     def outcome_columns(self, outcomes: list[str], *, by_stage: bool) -> list[Column]:
         stages = {o: self.fw.outcomes[o].stage for o in outcomes}
-        titles = {"short": "Short-term outcomes", "medium": "Medium-term outcomes",
-                  "long": "Long-term outcomes"}
+        titles = {
+            "short": "Short-term outcomes",
+            "medium": "Medium-term outcomes",
+            "long": "Long-term outcomes",
+        }
         columns: list[Column] = []
         if by_stage:
             for stage in STAGES[:-1]:
                 ids = tuple(_fid("outcome", o) for o in outcomes if stages[o] == stage)
                 if ids:
-                    columns.append(Column(f"col-{stage}", titles[stage],
-                                          (Group(f"grp-{stage}", "", ids),)))
+                    columns.append(
+                        Column(f"col-{stage}", titles[stage], (Group(f"grp-{stage}", "", ids),))
+                    )
         else:
             groups = tuple(
-                Group(f"grp-{stage}", titles[stage].replace(" outcomes", ""),
-                      tuple(_fid("outcome", o) for o in outcomes if stages[o] == stage))
-                for stage in STAGES[:-1])
+                Group(
+                    f"grp-{stage}",
+                    titles[stage].replace(" outcomes", ""),
+                    tuple(_fid("outcome", o) for o in outcomes if stages[o] == stage),
+                )
+                for stage in STAGES[:-1]
+            )
             groups = tuple(g for g in groups if g.nodes)
             if groups:
                 columns.append(Column("col-outcomes", "Outcomes", groups, aligned=False))
@@ -180,20 +195,23 @@ class _Builder:
 
     def outcome_edges(self, outcomes: list[str]) -> list[Edge]:
         shown = set(outcomes)
-        return [Edge(_fid("outcome", o), _fid("outcome", t), EdgeKind.LEADS_TO)
-                for o in outcomes for t in self.fw.outcomes[o].leads_to if t in shown]
+        return [
+            Edge(_fid("outcome", o), _fid("outcome", t), EdgeKind.LEADS_TO)
+            for o in outcomes
+            for t in self.fw.outcomes[o].leads_to
+            if t in shown
+        ]
 
 
 # --- views ------------------------------------------------------------------------------
 
 
-def _pathways(b: _Builder, only: set[str] | None = None) -> tuple[list[Column], list[Node],
-                                                                   list[Edge]]:
+def _pathways(
+    b: _Builder, only: set[str] | None = None
+) -> tuple[list[Column], list[Node], list[Edge]]:
     factors = [f for f in b.factors() if only is None or _fid("factor", f) in only]
-    services = [s for s in b.shown_services(factors)
-                if only is None or _fid("service", s) in only]
-    outcomes = [o for o in b.outcomes_from(services)
-                if only is None or _fid("outcome", o) in only]
+    services = [s for s in b.shown_services(factors) if only is None or _fid("service", s) in only]
+    outcomes = [o for o in b.outcomes_from(services) if only is None or _fid("outcome", o) in only]
     nodes: list[Node] = []
     groups: list[Group] = []
     merged: dict[str, str] = {}
@@ -221,23 +239,40 @@ def _pathways(b: _Builder, only: set[str] | None = None) -> tuple[list[Column], 
             groups.append(Group(f"grp-{level}", level.capitalize(), tuple(ids)))
     columns = [Column("col-factors", "Risk and protective factors", tuple(groups))]
     service_groups = [
-        Group(f"grp-{tier}", tier.capitalize(),
-              tuple(_fid("service", s) for s in services if b.fw.services[s].tier == tier))
+        Group(
+            f"grp-{tier}",
+            tier.capitalize(),
+            tuple(_fid("service", s) for s in services if b.fw.services[s].tier == tier),
+        )
         for tier in TIERS
     ]
-    columns.append(Column("col-services", "Services by prevention tier",
-                          tuple(g for g in service_groups if g.nodes)))
+    columns.append(
+        Column(
+            "col-services",
+            "Services by prevention tier",
+            tuple(g for g in service_groups if g.nodes),
+        )
+    )
     columns += b.outcome_columns(outcomes, by_stage=True)
     nodes += [b.service_node(s, full=False) for s in services]
     nodes += [b.outcome_node(o) for o in outcomes]
     shown_f, shown_o = set(factors), set(outcomes)
-    edges = [Edge(_fid("factor", f), _fid("service", s), EdgeKind.ADDRESSES)
-             for s in services for f in b.fw.services[s].addresses if f in shown_f]
-    edges += [Edge(_fid("service", s), _fid("outcome", o), EdgeKind.CONTRIBUTES)
-              for s in services for o in b.fw.services[s].outcomes if o in shown_o]
+    edges = [
+        Edge(_fid("factor", f), _fid("service", s), EdgeKind.ADDRESSES)
+        for s in services
+        for f in b.fw.services[s].addresses
+        if f in shown_f
+    ]
+    edges += [
+        Edge(_fid("service", s), _fid("outcome", o), EdgeKind.CONTRIBUTES)
+        for s in services
+        for o in b.fw.services[s].outcomes
+        if o in shown_o
+    ]
     edges += b.outcome_edges(outcomes)
-    edges = list(dict.fromkeys(Edge(merged.get(e.source, e.source), e.target, e.kind)
-                               for e in edges))
+    edges = list(
+        dict.fromkeys(Edge(merged.get(e.source, e.source), e.target, e.kind) for e in edges)
+    )
     shown_nodes = {n.id for n in nodes}
     edges = [e for e in edges if e.source in shown_nodes and e.target in shown_nodes]
     return columns, nodes, edges
@@ -247,8 +282,11 @@ def _summary(b: _Builder, level: str, markers: tuple[Marker, ...], members: list
     """One node for the factors of a level that have no ``needs`` entry and share a status."""
     kinds = {b.fw.factor_kind[f] for f in members}
     kind = NodeKind.RISK if "risk" in kinds else NodeKind.PROTECTIVE
-    state = {(): "with a pathway", (Marker.DEAD_END,): "dead ends",
-             (Marker.NO_PATHWAY,): "with no pathway"}[markers]
+    state = {
+        (): "with a pathway",
+        (Marker.DEAD_END,): "dead ends",
+        (Marker.NO_PATHWAY,): "with no pathway",
+    }[markers]
     title = f"{len(members)} factor{'s' if len(members) != 1 else ''} in scope {state}"
     slug = "-".join(m.name.lower() for m in markers) or "covered"
     names = "; ".join(b.fw.factors[f].name for f in members)
@@ -259,12 +297,20 @@ def _logic_model(b: _Builder) -> tuple[list[Column], list[Node], list[Edge]]:
     fw = b.fw
     harms = set(b.options.harms)
     services = [
-        s for s in fw.services if b.service_passes(s)
-        and (not harms or any(h in harms for f in fw.services[s].addresses
-                              for h in fw.factors[f].harms))
-        and (not b.options.gaps_only or any(
-            f"{fw.section_of_factor(f)}.{f}" in b.gap_entities for f in fw.services[s].addresses)
-            or f"services.{s}" in b.gap_entities)
+        s
+        for s in fw.services
+        if b.service_passes(s)
+        and (
+            not harms
+            or any(h in harms for f in fw.services[s].addresses for h in fw.factors[f].harms)
+        )
+        and (
+            not b.options.gaps_only
+            or any(
+                f"{fw.section_of_factor(f)}.{f}" in b.gap_entities for f in fw.services[s].addresses
+            )
+            or f"services.{s}" in b.gap_entities
+        )
     ]
     funding = [x for x in fw.funding if any(x in fw.services[s].funding for s in services)]
     partners = [p for p in fw.partners if any(fw.services[s].provider == p for s in services)]
@@ -279,39 +325,64 @@ def _logic_model(b: _Builder) -> tuple[list[Column], list[Node], list[Edge]]:
             detail.append(f"£{item.amount:,.0f}")
         if item.ends:
             detail.append(f"ends {item.ends.isoformat()}")
-        nodes.append(Node(_fid("funding", x), item.name, NodeKind.FUNDING, (" · ".join(detail),)
-                          if detail else ()))
+        nodes.append(
+            Node(
+                _fid("funding", x),
+                item.name,
+                NodeKind.FUNDING,
+                (" · ".join(detail),) if detail else (),
+            )
+        )
     for p in partners:
         duty = fw.partners[p].duty
         duty_line = (f"Serious Violence Duty: {duty}",) if duty and duty != "none" else ()
         nodes.append(Node(_fid("partner", p), fw.partners[p].name, NodeKind.PARTNER, duty_line))
     nodes += [b.service_node(s) for s in services]
     outputs = [s for s in services if fw.services[s].outputs]
-    nodes += [Node(_fid("output", s), "; ".join(fw.services[s].outputs), NodeKind.OUTPUT)
-              for s in outputs]
+    nodes += [
+        Node(_fid("output", s), "; ".join(fw.services[s].outputs), NodeKind.OUTPUT) for s in outputs
+    ]
     nodes += [b.outcome_node(o) for o in outcomes]
-    inputs = (Group("grp-funding", "Funding", tuple(_fid("funding", x) for x in funding)),
-              Group("grp-partners", "Partners", tuple(_fid("partner", p) for p in partners)))
+    inputs = (
+        Group("grp-funding", "Funding", tuple(_fid("funding", x) for x in funding)),
+        Group("grp-partners", "Partners", tuple(_fid("partner", p) for p in partners)),
+    )
     columns = [
         Column("col-inputs", "Inputs", tuple(g for g in inputs if g.nodes)),
-        Column("col-activities", "Activities", (Group(
-            "grp-services", "", tuple(_fid("service", s) for s in services)),)),
-        Column("col-outputs", "Outputs", (Group(
-            "grp-outputs", "", tuple(_fid("output", s) for s in outputs)),)),
+        Column(
+            "col-activities",
+            "Activities",
+            (Group("grp-services", "", tuple(_fid("service", s) for s in services)),),
+        ),
+        Column(
+            "col-outputs",
+            "Outputs",
+            (Group("grp-outputs", "", tuple(_fid("output", s) for s in outputs)),),
+        ),
         *b.outcome_columns(outcomes, by_stage=True),
     ]
-    edges = [Edge(_fid("funding", x), _fid("service", s), EdgeKind.FUNDS)
-             for s in services for x in fw.services[s].funding if x in funding]
-    edges += [Edge(_fid("partner", fw.services[s].provider or ""), _fid("service", s),
-                   EdgeKind.PROVIDES) for s in services if fw.services[s].provider in partners]
+    edges = [
+        Edge(_fid("funding", x), _fid("service", s), EdgeKind.FUNDS)
+        for s in services
+        for x in fw.services[s].funding
+        if x in funding
+    ]
+    edges += [
+        Edge(_fid("partner", fw.services[s].provider or ""), _fid("service", s), EdgeKind.PROVIDES)
+        for s in services
+        if fw.services[s].provider in partners
+    ]
     shown_o = set(outcomes)
     for s in services:
         service = fw.services[s]
         start = _fid("output", s) if service.outputs else _fid("service", s)
         if service.outputs:
             edges.append(Edge(_fid("service", s), start, EdgeKind.DELIVERS))
-        edges += [Edge(start, _fid("outcome", o), EdgeKind.CONTRIBUTES)
-                  for o in service.outcomes if o in shown_o]
+        edges += [
+            Edge(start, _fid("outcome", o), EdgeKind.CONTRIBUTES)
+            for o in service.outcomes
+            if o in shown_o
+        ]
     edges += b.outcome_edges(outcomes)
     return [c for c in columns if any(g.nodes for g in c.groups)], nodes, edges
 
@@ -350,7 +421,10 @@ def resolve_focus(b: _Builder, ident: str | None) -> str:
         raise ViewError("the focus view needs --focus ID (a factor, service or outcome)")
     kind, _, bare = ident.rpartition(":")
     tables: dict[str, dict[str, Any]] = {
-        "factor": b.fw.factors, "service": b.fw.services, "outcome": b.fw.outcomes}
+        "factor": b.fw.factors,
+        "service": b.fw.services,
+        "outcome": b.fw.outcomes,
+    }
     matches = [k for k, table in tables.items() if bare in table and kind in ("", k)]
     if len(matches) == 1:
         return _fid(matches[0], bare)
@@ -360,8 +434,10 @@ def resolve_focus(b: _Builder, ident: str | None) -> str:
     from .loading.errors import suggest
 
     hint = suggest(bare, [i for t in tables.values() for i in t])
-    raise ViewError(f"--focus {ident}: no factor, service or outcome has that ID"
-                    + (f" — did you mean '{hint}'?" if hint else ""))
+    raise ViewError(
+        f"--focus {ident}: no factor, service or outcome has that ID"
+        + (f" — did you mean '{hint}'?" if hint else "")
+    )
 
 
 def _group_key(b: _Builder, service_id: str, by: str) -> tuple[str, str]:
@@ -376,8 +452,9 @@ def _group_key(b: _Builder, service_id: str, by: str) -> tuple[str, str]:
     return f"group:{by}:{ref}", table[ref].name
 
 
-def _group(b: _Builder, columns: list[Column], nodes: list[Node], edges: list[Edge],
-           by: str) -> tuple[list[Column], list[Node], list[Edge]]:
+def _group(
+    b: _Builder, columns: list[Column], nodes: list[Node], edges: list[Edge], by: str
+) -> tuple[list[Column], list[Node], list[Edge]]:
     """Collapse services into one node per provider, tier or approach."""
     key_of: dict[str, tuple[str, str]] = {}
     for node in nodes:
@@ -389,10 +466,13 @@ def _group(b: _Builder, columns: list[Column], nodes: list[Node], edges: list[Ed
         if node.id in key_of:
             members.setdefault(key_of[node.id][0], []).append(node)
     groups = {
-        gid: Node(gid, key_of[ms[0].id][1], NodeKind.SERVICE_GROUP,
-                  (f"{len(ms)} service{'s' if len(ms) != 1 else ''}",
-                   *(m.title for m in ms)),
-                  tuple(m for m in (Marker.HARMFUL,) if any(m in n.markers for n in ms)))
+        gid: Node(
+            gid,
+            key_of[ms[0].id][1],
+            NodeKind.SERVICE_GROUP,
+            (f"{len(ms)} service{'s' if len(ms) != 1 else ''}", *(m.title for m in ms)),
+            tuple(m for m in (Marker.HARMFUL,) if any(m in n.markers for n in ms)),
+        )
         for gid, ms in members.items()
     }
     new_nodes = [n for n in nodes if n.id not in key_of] + list(groups.values())
@@ -432,12 +512,16 @@ def build(ctx: Context, options: Options) -> Diagram:
             f"the {options.view} view would draw {len(nodes)} boxes, too many to read "
             f"(more than {options.max_nodes}); narrow it with --focus ID, --area, --tier, "
             "--harm or --gaps-only, or collapse services with --group-by provider|tier|approach "
-            "(--max-nodes N raises the limit)")
+            "(--max-nodes N raises the limit)"
+        )
     title = f"{_TITLES[options.view]}: {ctx.framework.title}"
     if options.view == "focus":
         kind, _, ident = resolve_focus(b, options.focus).partition(":")
         table: dict[str, dict[str, Any]] = {
-            "factor": b.fw.factors, "service": b.fw.services, "outcome": b.fw.outcomes}
+            "factor": b.fw.factors,
+            "service": b.fw.services,
+            "outcome": b.fw.outcomes,
+        }
         title = f"{title} — around the {kind} {table[kind][ident].name}"
     subtitle = f"As of {ctx.as_of.isoformat()}"
     if options.filters:
@@ -447,5 +531,11 @@ def build(ctx: Context, options: Options) -> Diagram:
     diagram = Diagram(title, subtitle, tuple(columns), ordered, tuple(edges))
     from .render.text import describe
 
-    return Diagram(diagram.title, diagram.subtitle, diagram.columns, diagram.nodes,
-                   diagram.edges, describe(diagram, ctx))
+    return Diagram(
+        diagram.title,
+        diagram.subtitle,
+        diagram.columns,
+        diagram.nodes,
+        diagram.edges,
+        describe(diagram, ctx),
+    )

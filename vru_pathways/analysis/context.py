@@ -59,7 +59,8 @@ class Context:
         harms = self.scope.harms
         fw = self.framework
         return tuple(
-            f for f, factor in fw.factors.items()
+            f
+            for f, factor in fw.factors.items()
             if f in fw.needs or harms is None or any(h in harms for h in factor.harms)
         )
 
@@ -77,9 +78,13 @@ class Context:
         """Factor ID → IDs of the active services that address it, in document order."""
         services = self.framework.services
         return {
-            f: tuple(s for s in related(self.graph, node_id("factor", f), "addresses",
-                                        "service", incoming=True)
-                     if self.is_active(services[s]))
+            f: tuple(
+                s
+                for s in related(
+                    self.graph, node_id("factor", f), "addresses", "service", incoming=True
+                )
+                if self.is_active(services[s])
+            )
             for f in self.framework.factors
         }
 
@@ -88,7 +93,8 @@ class Context:
         """The outcomes and their ``leads_to`` links alone, nodes named by outcome ID."""
         graph = self.graph
         chain = graph.edge_subgraph(
-            (u, v) for u, v, rel in graph.edges(data="rel") if rel == "leads_to")
+            (u, v) for u, v, rel in graph.edges(data="rel") if rel == "leads_to"
+        )
         out = nx.relabel_nodes(chain, {n: graph.nodes[n]["id"] for n in chain}, copy=True)
         out.add_nodes_from(o for o in self.framework.outcomes if o not in out)
         return out
@@ -110,8 +116,9 @@ class Context:
     @cached_property
     def _pathways(self) -> dict[str, tuple[str, ...]]:
         reaching = {s for s in self.framework.services if self.reaches_impact(s)}
-        return {f: tuple(s for s in covering if s in reaching)
-                for f, covering in self.covering.items()}
+        return {
+            f: tuple(s for s in covering if s in reaching) for f, covering in self.covering.items()
+        }
 
     def pathway_services(self, factor_id: str) -> tuple[str, ...]:
         """Covering services that complete an intervention pathway for the factor."""
@@ -158,8 +165,9 @@ class Context:
         """Areas a service reaches; ``None`` means every area."""
         if service_id not in self._reach:
             listed = self.framework.services[service_id].areas or self.scope.areas
-            self._reach[service_id] = (frozenset(self._with_descendants(list(listed)))
-                                       if listed else None)
+            self._reach[service_id] = (
+                frozenset(self._with_descendants(list(listed))) if listed else None
+            )
         return self._reach[service_id]
 
     @cached_property
@@ -192,9 +200,14 @@ class Context:
             return self.framework.where("needs", factor_id, field)
         return self.framework.where("needs", factor_id)
 
-    def about_factor(self, rule: str, factor_id: str, message: str,
-                     location: Location | None = None,
-                     related: tuple[Location, ...] = ()) -> Finding:
+    def about_factor(
+        self,
+        rule: str,
+        factor_id: str,
+        message: str,
+        location: Location | None = None,
+        related: tuple[Location, ...] = (),
+    ) -> Finding:
         """A finding about a factor, with the severity and board its need gives it."""
         need = self.need(factor_id)
         kind = self.framework.factor_kind[factor_id]

@@ -53,8 +53,14 @@ def coverage(ctx: Context) -> Coverage:
     status = {f: status_of(ctx, f) for f in scope}
     full = [f for f in scope if status[f] == "pathway"]
     by_tier: dict[str, Ratio] = {
-        tier: Ratio(sum(1 for f in scope if any(
-            fw.services[s].tier == tier for s in ctx.pathway_services(f))), len(scope))
+        tier: Ratio(
+            sum(
+                1
+                for f in scope
+                if any(fw.services[s].tier == tier for s in ctx.pathway_services(f))
+            ),
+            len(scope),
+        )
         for tier in TIERS
     }
     by_level: dict[str, Ratio] = {}
@@ -62,8 +68,15 @@ def coverage(ctx: Context) -> Coverage:
         at_level = [f for f in scope if fw.factors[f].level == level]
         by_level[level] = Ratio(sum(1 for f in at_level if f in full), len(at_level))
     return Coverage(
-        fw.id, fw.title, ctx.as_of.isoformat(), Ratio(len(full), len(scope)), by_tier,
-        by_level, status, {f: len(ctx.pathway_services(f)) for f in scope}, _by_area(ctx),
+        fw.id,
+        fw.title,
+        ctx.as_of.isoformat(),
+        Ratio(len(full), len(scope)),
+        by_tier,
+        by_level,
+        status,
+        {f: len(ctx.pathway_services(f)) for f in scope},
+        _by_area(ctx),
     )
 
 
@@ -78,7 +91,9 @@ def _by_area(ctx: Context) -> dict[str, Ratio]:
     for f in scope:
         reach = [ctx.service_areas(s) for s in ctx.pathway_services(f)]
         everywhere = any(r is None for r in reach)
-        reached.append(None if everywhere else frozenset(
-            a for r in reach if r is not None for a in r))
-    return {area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope))
-            for area in areas}
+        reached.append(
+            None if everywhere else frozenset(a for r in reach if r is not None for a in r)
+        )
+    return {
+        area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope)) for area in areas
+    }

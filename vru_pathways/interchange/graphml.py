@@ -34,9 +34,11 @@ def to_graphml(ctx: Context) -> str:
     scope = set(ctx.in_scope)
     for node, attrs in source.nodes(data=True):
         data = attrs["data"]
-        values: dict[str, Any] = {"kind": attrs["kind"], "id": attrs["id"],
-                                  "label": getattr(data, "name", None)
-                                  or getattr(data, "title", attrs["id"])}
+        values: dict[str, Any] = {
+            "kind": attrs["kind"],
+            "id": attrs["id"],
+            "label": getattr(data, "name", None) or getattr(data, "title", attrs["id"]),
+        }
         values |= _scalars(data)
         if attrs["kind"] == "factor":
             ident = attrs["id"]

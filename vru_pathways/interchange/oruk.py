@@ -59,8 +59,14 @@ _SECTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpolice\b", re.I), "police"),
     (re.compile(r"\bfire and rescue\b", re.I), "fire"),
     (re.compile(r"\bnhs\b", re.I), "health"),
-    (re.compile(r"\b(city|county|borough|district|metropolitan borough) council\b"
-                r"|^london borough of\b", re.I), "local-authority"),
+    (
+        re.compile(
+            r"\b(city|county|borough|district|metropolitan borough) council\b"
+            r"|^london borough of\b",
+            re.I,
+        ),
+        "local-authority",
+    ),
 )
 
 Obj = dict[str, object]
@@ -232,8 +238,14 @@ class _Import:
         return ident
 
     def area(self, record: Obj) -> str | None:
-        name = next((t for t in (_text(record.get(k)) for k in
-                                 ("name", "service_area", "description")) if t), None)
+        name = next(
+            (
+                t
+                for t in (_text(record.get(k)) for k in ("name", "service_area", "description"))
+                if t
+            ),
+            None,
+        )
         if name is None:
             return None
         name = " ".join(name.split())
@@ -304,8 +316,9 @@ def _entries(data: object, imp: _Import) -> list[_Entry]:
         return out
     record = _obj(data)
     if record is None:
-        raise ValueError("not an HSDS export: expected a JSON object or list, "
-                         f"found {type(data).__name__}")
+        raise ValueError(
+            f"not an HSDS export: expected a JSON object or list, found {type(data).__name__}"
+        )
     if isinstance(record.get("contents"), list):
         _check_page(record, imp)
         contents = record["contents"]
@@ -316,8 +329,10 @@ def _entries(data: object, imp: _Import) -> list[_Entry]:
     elif any(k in record for k in ("name", "id", "status")):
         out.append((record, None, ""))
     else:
-        raise ValueError("not an HSDS export: expected a service, an organization with "
-                         "'services', a page with 'contents', or a list of services")
+        raise ValueError(
+            "not an HSDS export: expected a service, an organization with "
+            "'services', a page with 'contents', or a list of services"
+        )
     return out
 
 
@@ -325,29 +340,43 @@ def _entries(data: object, imp: _Import) -> list[_Entry]:
 
 
 def _ages(service: Obj, label: str, imp: _Import) -> str | None:
-    holders = [service, *(e for e in (_obj(x) for key in ("eligibility", "eligibilitys")
-                                      for x in _items(service.get(key))) if e)]
+    holders = [
+        service,
+        *(
+            e
+            for e in (
+                _obj(x) for key in ("eligibility", "eligibilitys") for x in _items(service.get(key))
+            )
+            if e
+        ),
+    ]
     for holder in holders:
         low, high = _age(holder.get("minimum_age")), _age(holder.get("maximum_age"))
         if low is None and high is None:
             continue
-        problems = [f"{k} {v}" for k, v in (("minimum_age", low), ("maximum_age", high))
-                    if isinstance(v, str)]
+        problems = [
+            f"{k} {v}"
+            for k, v in (("minimum_age", low), ("maximum_age", high))
+            if isinstance(v, str)
+        ]
         if problems:
             imp.warnings.append(f"{label}: ages left out: {'; '.join(problems)}")
             return None
         assert not isinstance(low, str) and not isinstance(high, str)
         if low is not None and high is not None and high < low:
-            imp.warnings.append(f"{label}: ages left out: maximum_age {high} is below "
-                                f"minimum_age {low}")
+            imp.warnings.append(
+                f"{label}: ages left out: maximum_age {high} is below minimum_age {low}"
+            )
             return None
         if high is None:
             return None if not low else f"{low}+"
         return f"{low or 0}-{high}"
     eligibility = _text(service.get("eligibility_description"))
     if eligibility and re.search(r"\d", eligibility):
-        imp.warnings.append(f"{label}: no minimum_age or maximum_age, but the eligibility "
-                            f"text may give ages: {eligibility!r}")
+        imp.warnings.append(
+            f"{label}: no minimum_age or maximum_age, but the eligibility "
+            f"text may give ages: {eligibility!r}"
+        )
     return None
 
 
@@ -355,21 +384,23 @@ def _status(service: Obj, label: str, imp: _Import) -> tuple[str | None, str | N
     """(status, a note for the analyst when it could not be mapped)."""
     raw = service.get("status")
     if raw is None:
-        imp.warnings.append(f"{label}: no status; left out (the format then reads it as "
-                            "active)")
+        imp.warnings.append(f"{label}: no status; left out (the format then reads it as active)")
         return None, "no status in the directory"
     text = _text(raw) if isinstance(raw, str) else None
     norm = " ".join(re.sub(r"[_-]", " ", text).lower().split()) if text else ""
     if norm in STATUS_MAP:
         return STATUS_MAP[norm], None
     shown = json.dumps(raw, ensure_ascii=False)
-    imp.warnings.append(f"{label}: status {shown} is not an HSDS status (active, inactive, "
-                        "defunct, temporarily closed); left out for you to set")
+    imp.warnings.append(
+        f"{label}: status {shown} is not an HSDS status (active, inactive, "
+        "defunct, temporarily closed); left out for you to set"
+    )
     return None, f"the directory's status {shown} is not an HSDS status"
 
 
-def _provider(service: Obj, holder: Obj | None, orgs: dict[str, Obj], label: str,
-              imp: _Import) -> str | None:
+def _provider(
+    service: Obj, holder: Obj | None, orgs: dict[str, Obj], label: str, imp: _Import
+) -> str | None:
     own = _obj(service.get("organization"))
     org_id = _key(service.get("organization_id")) or (_key(own.get("id")) if own else None)
     candidates = [own, orgs.get(org_id) if org_id else None, holder]
@@ -379,9 +410,11 @@ def _provider(service: Obj, holder: Obj | None, orgs: dict[str, Obj], label: str
             if ident is not None:
                 return ident
     if org_id or own is not None:
-        imp.warnings.append(f"{label}: its organisation"
-                            f"{f' (hsds id {org_id})' if org_id else ''} has no name in this "
-                            "export; provider left out")
+        imp.warnings.append(
+            f"{label}: its organisation"
+            f"{f' (hsds id {org_id})' if org_id else ''} has no name in this "
+            "export; provider left out"
+        )
     return None
 
 
@@ -395,16 +428,17 @@ def _service(entry: _Entry, orgs: dict[str, Obj], imp: _Import) -> None:
     if where:
         label += f" at {where}"
     if hsds_id and hsds_id in imp.seen_services:
-        imp.warnings.append(f"{label}: appears again; kept once, as "
-                            f"'{imp.seen_services[hsds_id]}'")
+        imp.warnings.append(f"{label}: appears again; kept once, as '{imp.seen_services[hsds_id]}'")
         return
     if name is None:
         alternate = _text(service.get("alternate_name"))
         if alternate is None:
             imp.warnings.append(f"{label}: has no name; skipped")
             return
-        imp.warnings.append(f"{label}: has no name; named by its alternate_name "
-                            f"{json.dumps(alternate, ensure_ascii=False)}")
+        imp.warnings.append(
+            f"{label}: has no name; named by its alternate_name "
+            f"{json.dumps(alternate, ensure_ascii=False)}"
+        )
         name = alternate
     if hsds_id is None:
         imp.warnings.append(f"{label}: has no id; a later re-import cannot match it")
@@ -422,18 +456,20 @@ def _service(entry: _Entry, orgs: dict[str, Obj], imp: _Import) -> None:
             areas.append(area)
     status, note = _status(service, label, imp)
     url = _text(service.get("url"))
-    imp.services.append(_Service(
-        ident=ident,
-        name=name,
-        hsds_id=hsds_id,
-        provider=_provider(service, holder, orgs, label, imp),
-        ages=_ages(service, label, imp),
-        areas=areas,
-        status=status,
-        status_note=note,
-        url=url,
-        description=_text(service.get("description")),
-    ))
+    imp.services.append(
+        _Service(
+            ident=ident,
+            name=name,
+            hsds_id=hsds_id,
+            provider=_provider(service, holder, orgs, label, imp),
+            ages=_ages(service, label, imp),
+            areas=areas,
+            status=status,
+            status_note=note,
+            url=url,
+            description=_text(service.get("description")),
+        )
+    )
 
 
 # --- the document ------------------------------------------------------------------------
@@ -450,8 +486,10 @@ def _header(imp: _Import) -> list[str]:
         f"# {source}",
     ]
     if imp.modified:
-        lines += [f"# Records last modified up to {_comment(max(imp.modified))}",
-                  "# (HSDS exports carry no export date: this is the latest last_modified)."]
+        lines += [
+            f"# Records last modified up to {_comment(max(imp.modified))}",
+            "# (HSDS exports carry no export date: this is the latest last_modified).",
+        ]
     else:
         lines.append("# The export gives no date.")
     lines += [
@@ -471,8 +509,13 @@ def _header(imp: _Import) -> list[str]:
 def _render(imp: _Import) -> str:
     base = re.sub(r"\.[A-Za-z0-9]+$", "", _basename(imp.source))
     doc_id = _slug(base, "directory")
-    lines = [*_header(imp), "format: vru-pathways/1", f"id: {_ident(doc_id)}",
-             f"title: {_quote(f'Services from {_basename(imp.source)}')}", ""]
+    lines = [
+        *_header(imp),
+        "format: vru-pathways/1",
+        f"id: {_ident(doc_id)}",
+        f"title: {_quote(f'Services from {_basename(imp.source)}')}",
+        "",
+    ]
 
     partners = list(imp.partners.values())
     lines.append("partners:" if partners else "partners: {}")
@@ -492,8 +535,11 @@ def _render(imp: _Import) -> str:
     lines.append("services:" if imp.services else "services: {}")
     for s in imp.services:
         note = f"  # hsds id: {_hsds_id(s.hsds_id)}" if s.hsds_id else "  # hsds id: none"
-        lines += [f"  {_ident(s.ident)}:{note}", f"    name: {_quote(s.name)}",
-                  "    tier: primary  # TODO: check the prevention tier"]
+        lines += [
+            f"  {_ident(s.ident)}:{note}",
+            f"    name: {_quote(s.name)}",
+            "    tier: primary  # TODO: check the prevention tier",
+        ]
         if s.provider:
             lines.append(f"    provider: {_ident(s.provider)}")
         if s.ages:
@@ -503,14 +549,17 @@ def _render(imp: _Import) -> str:
         if s.status:
             lines.append(f"    status: {s.status}")
         elif s.status_note:
-            lines.append(f"    # TODO: status: {_comment(s.status_note)}; set active, "
-                         "planned, paused or closed (left out, it reads as active)")
+            lines.append(
+                f"    # TODO: status: {_comment(s.status_note)}; set active, "
+                "planned, paused or closed (left out, it reads as active)"
+            )
         if s.url:
             lines.append(f"    url: {_quote(s.url)}")
         if s.description:
             lines.append(f"    description: {_quote(s.description)}")
-        lines.append("    addresses: []  # TODO: the risk and protective factors this "
-                     "service works on")
+        lines.append(
+            "    addresses: []  # TODO: the risk and protective factors this service works on"
+        )
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -78,8 +78,21 @@ SCOPE_AND_POLICY = "Scope and policy"
 FIXED_TIME = dt.datetime(2000, 1, 1)
 """The workbook's created and modified times, and every zip entry's: same input, same bytes."""
 
-Kind = Literal["text", "id", "choice", "int", "float", "decimal", "date", "month", "ages",
-               "ids", "choices", "texts", "map"]
+Kind = Literal[
+    "text",
+    "id",
+    "choice",
+    "int",
+    "float",
+    "decimal",
+    "date",
+    "month",
+    "ages",
+    "ids",
+    "choices",
+    "texts",
+    "map",
+]
 _LISTS: dict[str, Kind] = {"id": "ids", "choice": "choices", "text": "texts"}
 _NUMBERS = ("int", "float", "decimal")
 _FREE_TEXT = ("text", "texts")
@@ -139,8 +152,9 @@ def _kind(annotation: Any) -> tuple[Kind, tuple[str, ...]]:
     raise TypeError(f"no spreadsheet column for a field of type {annotation!r}")
 
 
-def _columns(model: type[BaseModel], prefix: tuple[str, ...] = (),
-             names: Iterable[str] | None = None) -> tuple[Column, ...]:
+def _columns(
+    model: type[BaseModel], prefix: tuple[str, ...] = (), names: Iterable[str] | None = None
+) -> tuple[Column, ...]:
     out: list[Column] = []
     for name in names if names is not None else model.model_fields:
         annotation, nullable = _optional(model.model_fields[name].annotation)
@@ -149,8 +163,15 @@ def _columns(model: type[BaseModel], prefix: tuple[str, ...] = (),
             out += _columns(annotation, path)
             continue
         kind, choices = _kind(annotation)
-        out.append(Column(".".join(path), path, kind, choices,
-                          nullable and kind in ("ids", "choices", "texts")))
+        out.append(
+            Column(
+                ".".join(path),
+                path,
+                kind,
+                choices,
+                nullable and kind in ("ids", "choices", "texts"),
+            )
+        )
     return tuple(out)
 
 
@@ -168,8 +189,12 @@ def _entity_model(section: str) -> type[BaseModel]:
 
 
 ENTITY_SHEETS: tuple[_Sheet, ...] = tuple(
-    _Sheet(section.replace("_", " ").capitalize(), section,
-           "factor" if section == "needs" else "id", _columns(_entity_model(section)))
+    _Sheet(
+        section.replace("_", " ").capitalize(),
+        section,
+        "factor" if section == "needs" else "id",
+        _columns(_entity_model(section)),
+    )
     for section in SECTIONS
 )
 """One sheet per section, in the format's order."""
@@ -202,22 +227,37 @@ def export_workbook(docs: list[Doc]) -> bytes:
         [path, *(_cell_value(_field(doc.model, c.path), c) for c in DOCUMENT_COLUMNS)]
         for path, doc in zip(paths, docs, strict=True)
     ]
-    _fill(book.create_sheet(DOCUMENTS), ["document", *(c.header for c in DOCUMENT_COLUMNS)],
-          [None, *DOCUMENT_COLUMNS], rows, "B2")
+    _fill(
+        book.create_sheet(DOCUMENTS),
+        ["document", *(c.header for c in DOCUMENT_COLUMNS)],
+        [None, *DOCUMENT_COLUMNS],
+        rows,
+        "B2",
+    )
     settings: list[list[CellValue]] = []
     for path, doc in zip(paths, docs, strict=True):
         settings += _settings_rows(doc.model, path, doc is root)
-    _fill(book.create_sheet(SCOPE_AND_POLICY), ["document", "key", "value"], [None, None, None],
-          settings, "C2")
+    _fill(
+        book.create_sheet(SCOPE_AND_POLICY),
+        ["document", "key", "value"],
+        [None, None, None],
+        settings,
+        "C2",
+    )
     for sheet in ENTITY_SHEETS:
         rows = []
         for path, doc in zip(paths, docs, strict=True):
             for ident, entity in getattr(doc.model, sheet.section).items():
-                rows.append([path, ident,
-                             *(_cell_value(_field(entity, c.path), c) for c in sheet.columns)])
-        _fill(book.create_sheet(sheet.title), ["document", sheet.key,
-                                               *(c.header for c in sheet.columns)],
-              [None, None, *sheet.columns], rows, "C2")
+                rows.append(
+                    [path, ident, *(_cell_value(_field(entity, c.path), c) for c in sheet.columns)]
+                )
+        _fill(
+            book.create_sheet(sheet.title),
+            ["document", sheet.key, *(c.header for c in sheet.columns)],
+            [None, None, *sheet.columns],
+            rows,
+            "C2",
+        )
     return _save(book)
 
 
@@ -271,16 +311,22 @@ def _settings_rows(model: Document, path: str, is_root: bool) -> list[list[CellV
     rows: list[list[CellValue]] = []
     for section in ("scope", "policy"):
         given = getattr(model, section)
-        values = [(c, _cell_value(_field(given, c.path[1:]), c))
-                  for c in SETTINGS if c.path[0] == section]
+        values = [
+            (c, _cell_value(_field(given, c.path[1:]), c)) for c in SETTINGS if c.path[0] == section
+        ]
         if given is not None and all(v is None for _, v in values):
             rows.append([path, section, None])
         rows += [[path, c.header, v] for c, v in values if v is not None or is_root]
     return rows
 
 
-def _fill(sheet: Worksheet, headers: list[str], columns: list[Column | None],
-          rows: list[list[CellValue]], freeze: str) -> None:
+def _fill(
+    sheet: Worksheet,
+    headers: list[str],
+    columns: list[Column | None],
+    rows: list[list[CellValue]],
+    freeze: str,
+) -> None:
     bold = Font(name="Calibri", sz=11, family=2, scheme="minor", bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     for index, header in enumerate(headers, start=1):
@@ -293,8 +339,9 @@ def _fill(sheet: Worksheet, headers: list[str], columns: list[Column | None],
                 cell = sheet.cell(number, index, value)
             except IllegalCharacterError:
                 where = f"{sheet.title}!{get_column_letter(index)}{number}"
-                raise ValueError(f"{where}: {value!r} holds a control character, which a "
-                                 "spreadsheet cannot hold") from None
+                raise ValueError(
+                    f"{where}: {value!r} holds a control character, which a spreadsheet cannot hold"
+                ) from None
             if isinstance(value, str):
                 cell.data_type = "s"  # text, even when it starts with "="
                 if "\n" in value:
@@ -310,10 +357,15 @@ def _fill(sheet: Worksheet, headers: list[str], columns: list[Column | None],
         if column is None or column.kind not in _NUMBERS:
             sheet.column_dimensions[letter].number_format = "@"
         if column is not None and column.kind == "choice":
-            allowed = DataValidation(type="list", formula1=f'"{",".join(column.choices)}"',
-                                     allow_blank=True, showErrorMessage=True,
-                                     errorStyle="warning", errorTitle=column.header,
-                                     error=f"One of: {', '.join(column.choices)}")
+            allowed = DataValidation(
+                type="list",
+                formula1=f'"{",".join(column.choices)}"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle=column.header,
+                error=f"One of: {', '.join(column.choices)}",
+            )
             allowed.add(f"{letter}2:{letter}{_LAST_ROW}")
             sheet.add_data_validation(allowed)
     sheet.freeze_panes = freeze
@@ -329,8 +381,10 @@ def _save(book: Workbook) -> bytes:
         ExcelWriter(book, archive).save()
     # openpyxl stamps each zip entry with the time of writing: stamp them all alike.
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
@@ -383,8 +437,7 @@ class _Yaml:
         self.lines.append(" " * indent + text)
         self.cells.append(cell)
 
-    def field(self, indent: int, name: str, value: Any, cell: _Cell, typed: bool = False
-              ) -> None:
+    def field(self, indent: int, name: str, value: Any, cell: _Cell, typed: bool = False) -> None:
         """``name: value``; ``name`` is a field of the format, written as it is; ``typed``:
         the value is a number or a date (written plain like one)."""
         if isinstance(value, list):
@@ -429,8 +482,12 @@ def _plain(text: str, typed: bool = False) -> bool:
         return False
     nodes = (as_value.value[0][1], as_item.value[0]) if as_item.value else ()
     return len(nodes) == 2 and all(
-        isinstance(n, yaml.ScalarNode) and not n.style and n.value == text
-        and (typed or n.tag == _STR) for n in nodes)
+        isinstance(n, yaml.ScalarNode)
+        and not n.style
+        and n.value == text
+        and (typed or n.tag == _STR)
+        for n in nodes
+    )
 
 
 def _quoted(text: str) -> str:
@@ -540,8 +597,10 @@ def rooted(documents: dict[str, str], folders: list[str]) -> dict[str, str]:
     """
     depth = max((posixpath.normpath(p).split("/").count("..") for p in documents), default=0)
     base = folders if len(folders) >= depth else [f"document-{n}" for n in range(depth)]
-    return {posixpath.normpath(posixpath.join(*base, p)) if base else posixpath.normpath(p): t
-            for p, t in documents.items()}
+    return {
+        posixpath.normpath(posixpath.join(*base, p)) if base else posixpath.normpath(p): t
+        for p, t in documents.items()
+    }
 
 
 @dataclass
@@ -557,8 +616,9 @@ class _Importer:
         return Location(f"{self.name}#{cell}", cell.row, cell.col)
 
     def problem(self, cell: _Cell, rule: str, text: str, entity: str = "") -> None:
-        self.findings.append(Finding(self.location(cell), rule, f"{cell}: {text}",
-                                     Severity.ERROR, entity))
+        self.findings.append(
+            Finding(self.location(cell), rule, f"{cell}: {text}", Severity.ERROR, entity)
+        )
 
     def run(self, book: Workbook) -> tuple[dict[str, str], list[Finding]]:
         known = [DOCUMENTS, SCOPE_AND_POLICY, *(s.title for s in ENTITY_SHEETS)]
@@ -566,13 +626,20 @@ class _Importer:
             if sheet.title not in known:
                 hint = suggest(sheet.title, known)
                 text = f"unknown sheet '{sheet.title}'"
-                self.problem(_Cell(sheet.title, 1, 1), "unknown-key",
-                             f"{text} — did you mean '{hint}'?" if hint else
-                             f"{text}; the sheets are: {', '.join(known)}")
+                self.problem(
+                    _Cell(sheet.title, 1, 1),
+                    "unknown-key",
+                    f"{text} — did you mean '{hint}'?"
+                    if hint
+                    else f"{text}; the sheets are: {', '.join(known)}",
+                )
         if DOCUMENTS not in book.sheetnames:
-            self.problem(_Cell(DOCUMENTS, 1, 1), "missing-key",
-                         "no 'Documents' sheet: it lists the documents, one row each, that "
-                         "the other sheets' rows belong to")
+            self.problem(
+                _Cell(DOCUMENTS, 1, 1),
+                "missing-key",
+                "no 'Documents' sheet: it lists the documents, one row each, that "
+                "the other sheets' rows belong to",
+            )
             return {}, sorted(self.findings)
         documents = self.documents(book[DOCUMENTS])
         settings = self.settings(book, documents)
@@ -580,8 +647,9 @@ class _Importer:
         for spec in ENTITY_SHEETS:
             if spec.title in book.sheetnames:
                 self.entities(book[spec.title], spec, documents, entities)
-        built = {path: self.assemble(path, row, settings, entities)
-                 for path, row in documents.items()}
+        built = {
+            path: self.assemble(path, row, settings, entities) for path, row in documents.items()
+        }
         texts = {path: y.text() for path, y in built.items()}
         if texts:
             self.findings += self.check(texts, built, _roots(documents))
@@ -589,8 +657,9 @@ class _Importer:
 
     # reading
 
-    def header(self, sheet: Worksheet, names: Sequence[str], columns: Sequence[Column]
-               ) -> tuple[dict[int, str | Column], set[int]] | None:
+    def header(
+        self, sheet: Worksheet, names: Sequence[str], columns: Sequence[Column]
+    ) -> tuple[dict[int, str | Column], set[int]] | None:
         """Column number → role (a name in ``names``) or column; and headerless columns.
         ``None`` when a role's column is missing."""
         wanted: dict[str, str | Column] = {n: n for n in names}
@@ -606,27 +675,39 @@ class _Importer:
                 blank.add(cell.column)
             elif text in seen:
                 first = _Cell(sheet.title, 1, seen[text])
-                self.problem(at, "duplicate-key", f"column '{text}' is already at {first}; "
-                             "this one is ignored")
+                self.problem(
+                    at,
+                    "duplicate-key",
+                    f"column '{text}' is already at {first}; this one is ignored",
+                )
             elif text in wanted:
                 seen[text] = cell.column
                 roles[cell.column] = wanted[text]
             else:
                 hint = suggest(text, wanted)
                 message = f"unknown column '{text}'"
-                self.problem(at, "unknown-key", f"{message} — did you mean '{hint}'?" if hint
-                             else f"{message}; the columns are: {', '.join(wanted)}")
+                self.problem(
+                    at,
+                    "unknown-key",
+                    f"{message} — did you mean '{hint}'?"
+                    if hint
+                    else f"{message}; the columns are: {', '.join(wanted)}",
+                )
         self.headers[sheet.title] = seen
         if not seen and sheet.max_row <= 1:
             return None  # an empty sheet: nothing to read
         missing = [n for n in names if n not in seen]
         for name in missing:
-            self.problem(_Cell(sheet.title, 1, sheet.max_column + 1), "missing-key",
-                         f"no '{name}' column: every row needs one")
+            self.problem(
+                _Cell(sheet.title, 1, sheet.max_column + 1),
+                "missing-key",
+                f"no '{name}' column: every row needs one",
+            )
         return None if missing else (roles, blank)
 
-    def rows(self, sheet: Worksheet, names: Sequence[str], columns: Sequence[Column]
-             ) -> Iterable[tuple[dict[str, tuple[str | None, _Cell]], _Values]]:
+    def rows(
+        self, sheet: Worksheet, names: Sequence[str], columns: Sequence[Column]
+    ) -> Iterable[tuple[dict[str, tuple[str | None, _Cell]], _Values]]:
         """Each non-blank row: its role cells as text, and its column cells as raw values."""
         found = self.header(sheet, names, columns)
         if found is None:
@@ -636,7 +717,8 @@ class _Importer:
         for cells in sheet.iter_rows(min_row=2):
             named: dict[str, tuple[str | None, _Cell]] = {
                 n: (None, _Cell(sheet.title, cells[0].row or 0, c))
-                for c, n in ((c, r) for c, r in roles.items() if isinstance(r, str))}
+                for c, n in ((c, r) for c, r in roles.items() if isinstance(r, str))
+            }
             values: _Values = {}
             empty = True
             for cell in cells:
@@ -652,8 +734,11 @@ class _Importer:
                     values[role] = (cell.value, at)
                 elif cell.column in blank and cell.column not in reported:
                     reported.add(cell.column)
-                    self.problem(at, "unknown-key", "this column has no header: name it "
-                                 "(one of the fields) or clear it")
+                    self.problem(
+                        at,
+                        "unknown-key",
+                        "this column has no header: name it (one of the fields) or clear it",
+                    )
             if not empty:
                 yield named, values
 
@@ -662,41 +747,60 @@ class _Importer:
         for named, raw in self.rows(sheet, ["document"], DOCUMENT_COLUMNS):
             written, at = named["document"]
             if written is None:
-                self.problem(at, "missing-key", "'document' is required: the path of the "
-                             "document, relative to the root document's folder")
+                self.problem(
+                    at,
+                    "missing-key",
+                    "'document' is required: the path of the "
+                    "document, relative to the root document's folder",
+                )
                 continue
             path = _normal(written)
             if path is None:
-                self.problem(at, "invalid-value", f"'{written}' is not a document path: write "
-                             "it relative to the root document's folder, e.g. "
-                             "'../../frameworks/example.yaml'")
+                self.problem(
+                    at,
+                    "invalid-value",
+                    f"'{written}' is not a document path: write "
+                    "it relative to the root document's folder, e.g. "
+                    "'../../frameworks/example.yaml'",
+                )
                 continue
             if path in out:
-                self.problem(at, "duplicate-id", f"document '{written}' is already listed "
-                             f"at {out[path].document_cell}")
+                self.problem(
+                    at,
+                    "duplicate-id",
+                    f"document '{written}' is already listed at {out[path].document_cell}",
+                )
                 continue
             row = _Row(path, at, path, at)
             row.values = self.convert(raw, f"document '{path}'")
             out[path] = row
         return out
 
-    def document_of(self, written: str | None, at: _Cell, documents: dict[str, _Row]
-                    ) -> str | None:
+    def document_of(self, written: str | None, at: _Cell, documents: dict[str, _Row]) -> str | None:
         if written is None:
-            self.problem(at, "missing-key", "'document' is required: the path of one of the "
-                         "documents in the Documents sheet")
+            self.problem(
+                at,
+                "missing-key",
+                "'document' is required: the path of one of the documents in the Documents sheet",
+            )
             return None
         path = _normal(written)
         if path is None or path not in documents:
             hint = suggest(written, documents)
             text = f"unknown document '{written}'"
-            self.problem(at, "unknown-id", f"{text} — did you mean '{hint}'?" if hint else
-                         f"{text}; the Documents sheet lists: {', '.join(documents) or 'none'}")
+            self.problem(
+                at,
+                "unknown-id",
+                f"{text} — did you mean '{hint}'?"
+                if hint
+                else f"{text}; the Documents sheet lists: {', '.join(documents) or 'none'}",
+            )
             return None
         return path
 
-    def settings(self, book: Workbook, documents: dict[str, _Row]
-                 ) -> dict[tuple[str, str], list[tuple[Column | None, Any, _Cell, _Cell]]]:
+    def settings(
+        self, book: Workbook, documents: dict[str, _Row]
+    ) -> dict[tuple[str, str], list[tuple[Column | None, Any, _Cell, _Cell]]]:
         """(document, "scope" or "policy") → its rows: (column or None for a bare row,
         value, its cell, the key's cell)."""
         out: dict[tuple[str, str], list[tuple[Column | None, Any, _Cell, _Cell]]] = {}
@@ -712,14 +816,20 @@ class _Importer:
                 continue
             if key is None:
                 if raw:
-                    self.problem(key_at, "missing-key", "'key' is required, such as "
-                                 "'scope.ages'")
+                    self.problem(key_at, "missing-key", "'key' is required, such as 'scope.ages'")
                 continue
             if key not in by_key and key not in ("scope", "policy"):
                 hint = suggest(key, [*by_key, "scope", "policy"])
-                self.problem(key_at, "unknown-key", f"unknown key '{key}'" + (
-                    f" — did you mean '{hint}'?" if hint else
-                    f"; the keys are: {', '.join(by_key)}"))
+                self.problem(
+                    key_at,
+                    "unknown-key",
+                    f"unknown key '{key}'"
+                    + (
+                        f" — did you mean '{hint}'?"
+                        if hint
+                        else f"; the keys are: {', '.join(by_key)}"
+                    ),
+                )
                 continue
             column = by_key.get(key)
             value, value_at = None, key_at
@@ -729,16 +839,24 @@ class _Importer:
             if column is not None and value is None:
                 continue  # a key left empty, as the root's rows are until filled in
             if (document, key) in seen:
-                self.problem(key_at, "duplicate-key", f"'{key}' of '{document}' is already "
-                             f"given at {seen[(document, key)]}")
+                self.problem(
+                    key_at,
+                    "duplicate-key",
+                    f"'{key}' of '{document}' is already given at {seen[(document, key)]}",
+                )
                 continue
             seen[(document, key)] = key_at
             section = column.path[0] if column else key
             out.setdefault((document, section), []).append((column, value, value_at, key_at))
         return out
 
-    def entities(self, sheet: Worksheet, spec: _Sheet, documents: dict[str, _Row],
-                 out: dict[tuple[str, str], list[_Row]]) -> None:
+    def entities(
+        self,
+        sheet: Worksheet,
+        spec: _Sheet,
+        documents: dict[str, _Row],
+        out: dict[tuple[str, str], list[_Row]],
+    ) -> None:
         seen: dict[tuple[str, str], _Cell] = {}
         for named, raw in self.rows(sheet, ["document", spec.key], spec.columns):
             (written, doc_at), (key, key_at) = named["document"], named[spec.key]
@@ -750,8 +868,12 @@ class _Importer:
                 continue
             entity = f"{spec.section}.{key}"
             if (document, key) in seen:
-                self.problem(key_at, "duplicate-id", f"{entity} is already defined at "
-                             f"{seen[(document, key)]}", entity)
+                self.problem(
+                    key_at,
+                    "duplicate-id",
+                    f"{entity} is already defined at {seen[(document, key)]}",
+                    entity,
+                )
                 continue
             seen[(document, key)] = key_at
             row = _Row(document, doc_at, key, key_at, self.convert(raw, entity))
@@ -784,11 +906,15 @@ class _Importer:
                 if not line.strip():
                     continue
                 if not colon or not rule.strip():
-                    self.problem(at, "invalid-value", f"'{line.strip()}' is not 'rule: level' "
-                                 f"(one a line, e.g. 'age-gap: warning')", entity)
+                    self.problem(
+                        at,
+                        "invalid-value",
+                        f"'{line.strip()}' is not 'rule: level' "
+                        f"(one a line, e.g. 'age-gap: warning')",
+                        entity,
+                    )
                 elif rule.strip() in levels:
-                    self.problem(at, "duplicate-key", f"'{rule.strip()}' is given twice",
-                                 entity)
+                    self.problem(at, "duplicate-key", f"'{rule.strip()}' is given twice", entity)
                 else:
                     levels[rule.strip()] = level.strip()
             return levels or None
@@ -796,9 +922,13 @@ class _Importer:
 
     # writing
 
-    def assemble(self, path: str, document: _Row,
-                 settings: dict[tuple[str, str], list[tuple[Column | None, Any, _Cell, _Cell]]],
-                 entities: dict[tuple[str, str], list[_Row]]) -> _Yaml:
+    def assemble(
+        self,
+        path: str,
+        document: _Row,
+        settings: dict[tuple[str, str], list[tuple[Column | None, Any, _Cell, _Cell]]],
+        entities: dict[tuple[str, str], list[_Row]],
+    ) -> _Yaml:
         out = _Yaml()
         given = {c.header: v for c, v in document.values.items()}
         for name in _YAML_ORDER:
@@ -825,13 +955,14 @@ class _Importer:
 
     # checking
 
-    def check(self, texts: dict[str, str], built: dict[str, _Yaml], roots: list[str]
-              ) -> list[Finding]:
+    def check(
+        self, texts: dict[str, str], built: dict[str, _Yaml], roots: list[str]
+    ) -> list[Finding]:
         """The loader's findings on the assembled documents, pointed at cells."""
         depth = max(_ups(path) for path in texts)
         with tempfile.TemporaryDirectory(prefix="vru-xlsx-") as temp:
             base = os.path.realpath(temp)
-            names = self.folders[len(self.folders) - depth:] if depth else []
+            names = self.folders[len(self.folders) - depth :] if depth else []
             unsafe = any(n in (".", "..") or "\\" in n or "\0" in n for n in names)
             if len(names) != depth or unsafe:
                 names = [".xlsx-root"] * depth
@@ -851,16 +982,18 @@ class _Importer:
                     loader.findings.update(read_document(real, display_path(real))[1])
             return [self.point(f, shown, built, base, home) for f in sorted(loader.findings)]
 
-    def cell_of(self, location: Location, shown: dict[str, str], built: dict[str, _Yaml]
-                ) -> _Cell | None:
+    def cell_of(
+        self, location: Location, shown: dict[str, str], built: dict[str, _Yaml]
+    ) -> _Cell | None:
         path = shown.get(location.path)
         if path is None:
             return None
         cells = built[path].cells
         return cells[min(max(location.line, 1), len(cells)) - 1] if cells else None
 
-    def point(self, finding: Finding, shown: dict[str, str], built: dict[str, _Yaml],
-              base: str, home: str) -> Finding:
+    def point(
+        self, finding: Finding, shown: dict[str, str], built: dict[str, _Yaml], base: str, home: str
+    ) -> Finding:
         cell = self.cell_of(finding.location, shown, built)
         message = _strip_path(finding.message, finding.entity)
         required = re.search(r"'([^']+)' is required$", message)
@@ -878,19 +1011,23 @@ class _Importer:
                 return str(at) if at else match.group(0)
 
             message = re.sub(rf"({places}):(\d+):(\d+)", place, message)
-        message = re.sub(re.escape(base) + r"[^\s'\"),]*",
-                         lambda m: _relative(m.group(0), home), message)
+        message = re.sub(
+            re.escape(base) + r"[^\s'\"),]*", lambda m: _relative(m.group(0), home), message
+        )
         related = tuple(
             self.location(at) if (at := self.cell_of(r, shown, built)) else r
-            for r in finding.related)
+            for r in finding.related
+        )
         if cell is None:
             return dataclasses.replace(finding, message=message, related=related)
-        return dataclasses.replace(finding, location=self.location(cell),
-                                   message=f"{cell}: {message}", related=related)
+        return dataclasses.replace(
+            finding, location=self.location(cell), message=f"{cell}: {message}", related=related
+        )
 
 
-def _entity(out: _Yaml, indent: int, columns: Sequence[Column],
-            values: _Values, drop: int = 0) -> None:
+def _entity(
+    out: _Yaml, indent: int, columns: Sequence[Column], values: _Values, drop: int = 0
+) -> None:
     """An entity's fields in the model's order; nested ones (``evidence.*``) grouped."""
     groups: set[str] = set()
     for column in columns:
@@ -906,12 +1043,20 @@ def _entity(out: _Yaml, indent: int, columns: Sequence[Column],
         members = [c for c in columns if c.path[drop:][0] == path[0] and c in values]
         out.add(indent, f"{path[0]}:", values[members[0]][1])
         for member in members:
-            out.field(indent + 2, member.path[-1], *values[member],
-                      typed=member.kind in _TYPED)
+            out.field(indent + 2, member.path[-1], *values[member], typed=member.kind in _TYPED)
 
 
-_TOP_KEYS = ("format", "id", "title", "description", "uses", *SECTIONS, "scope", "policy",
-             "the document")
+_TOP_KEYS = (
+    "format",
+    "id",
+    "title",
+    "description",
+    "uses",
+    *SECTIONS,
+    "scope",
+    "policy",
+    "the document",
+)
 
 
 def _strip_path(message: str, entity: str) -> str:
@@ -919,9 +1064,9 @@ def _strip_path(message: str, entity: str) -> str:
     now says where)."""
     for start in ([entity] if entity else []) + list(_TOP_KEYS):
         if message.startswith(start):
-            rest = re.match(r"(?:\.[^.:\[]+|\[\d+\])*: ", message[len(start):])
+            rest = re.match(r"(?:\.[^.:\[]+|\[\d+\])*: ", message[len(start) :])
             if rest:
-                return message[len(start) + rest.end():]
+                return message[len(start) + rest.end() :]
     return message
 
 
@@ -947,7 +1092,8 @@ def _roots(documents: dict[str, _Row]) -> list[str]:
     for path, row in documents.items():
         for column, (value, _) in row.values.items():
             if column.header == "uses":
-                used |= {posixpath.normpath(posixpath.join(posixpath.dirname(path), u))
-                         for u in value}
+                used |= {
+                    posixpath.normpath(posixpath.join(posixpath.dirname(path), u)) for u in value
+                }
     roots = [path for path in documents if path not in used]
     return roots or list(documents)[-1:]

@@ -105,8 +105,9 @@ def _message(error: Any, model: type[BaseModel], path: Path, value: Any) -> tupl
     if kind == "missing":
         return "missing-key", f"{dotted(path[:-1]) or 'the document'}: '{path[-1]}' is required"
     if path == ("format",) and kind == "literal_error":
-        return "invalid-value", (f"unsupported format '{value}': this release reads "
-                                 "vru-pathways/1 only")
+        return "invalid-value", (
+            f"unsupported format '{value}': this release reads vru-pathways/1 only"
+        )
     if kind in _OWN_RULES:
         return kind, f"{where}: {error['msg']}"
     choices = _choices(_type_at(model, tuple(p for p in path if p != "[key]")))

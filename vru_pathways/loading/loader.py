@@ -34,8 +34,12 @@ MAX_USES_DEPTH = 100
 """Documents that use each other in a chain longer than this are refused (``too-deep``);
 a model uses a region that uses frameworks: three or four."""
 
-_UTF16_32 = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32",
-             b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+_UTF16_32 = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
 """Byte-order marks of encodings that are not UTF-8, longest first."""
 
 
@@ -45,16 +49,20 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, list[Finding]]:
     except UnicodeDecodeError as exc:
         mark = next((bom for bom in _UTF16_32 if data.startswith(bom)), None)
         if mark is not None:
-            message = (f"the file is {_UTF16_32[mark]} text (it starts with a {_UTF16_32[mark]} "
-                       "byte-order mark); save it as UTF-8 (most editors: 'Save with encoding')")
+            message = (
+                f"the file is {_UTF16_32[mark]} text (it starts with a {_UTF16_32[mark]} "
+                "byte-order mark); save it as UTF-8 (most editors: 'Save with encoding')"
+            )
             return None, [Finding(Location(shown), "encoding", message, Severity.ERROR)]
-        before = data[:exc.start].decode("utf-8").removeprefix("\ufeff")
+        before = data[: exc.start].decode("utf-8").removeprefix("\ufeff")
         line, col = yamlpos.line_col(before, len(before))
         byte = data[exc.start]
         seen = bytes([byte]).decode("cp1252", "ignore")
         guess = f" ('{seen}' in Windows-1252 or Latin-1?)" if seen.isprintable() and seen else ""
-        message = (f"byte 0x{byte:02x} is not UTF-8 text{guess}; save the file as UTF-8 "
-                   "(most editors: 'Save with encoding')")
+        message = (
+            f"byte 0x{byte:02x} is not UTF-8 text{guess}; save the file as UTF-8 "
+            "(most editors: 'Save with encoding')"
+        )
         return None, [Finding(Location(shown, line, col), "encoding", message, Severity.ERROR)]
     return text.removeprefix("\ufeff"), []
 
@@ -67,12 +75,17 @@ def _read(real: str, shown: str) -> tuple[bytes | None, list[Finding]]:
             data = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return None, [Finding(Location(shown), "missing-file", f"cannot read {shown}: {reason}",
-                              Severity.ERROR)]
+        return None, [
+            Finding(
+                Location(shown), "missing-file", f"cannot read {shown}: {reason}", Severity.ERROR
+            )
+        ]
     if size > MAX_BYTES or len(data) > MAX_BYTES:
         measured = f" ({size / 2**20:.1f} MiB)" if size > MAX_BYTES else ""
-        message = (f"the file is over {MAX_BYTES // 2**20} MiB{measured}, the most this tool "
-                   "reads: split it into documents that 'uses' each other")
+        message = (
+            f"the file is over {MAX_BYTES // 2**20} MiB{measured}, the most this tool "
+            "reads: split it into documents that 'uses' each other"
+        )
         return None, [Finding(Location(shown), "too-large", message, Severity.ERROR)]
     return data, []
 
@@ -96,11 +109,14 @@ def read_document(real: str, shown: str) -> tuple[Doc | None, list[Finding]]:
     if not isinstance(parsed.value, dict):
         if parsed.value is not None:
             held = "a list" if isinstance(parsed.value, list) else "a single value"
-            message = ("a document must be a mapping of keys, starting 'format: vru-pathways/1'"
-                       f"; this file holds {held}")
+            message = (
+                "a document must be a mapping of keys, starting 'format: vru-pathways/1'"
+                f"; this file holds {held}"
+            )
             line, col = parsed.positions.find(())
-            problems.append(Finding(Location(shown, line, col), "invalid-value", message,
-                                    Severity.ERROR))
+            problems.append(
+                Finding(Location(shown, line, col), "invalid-value", message, Severity.ERROR)
+            )
         return None, problems
     try:
         model = Document.model_validate(parsed.value)
@@ -114,8 +130,7 @@ def read_document(real: str, shown: str) -> tuple[Doc | None, list[Finding]]:
     return Doc(shown, model, parsed.positions), problems
 
 
-def _salvage(value: dict[str, Any], exc: ValidationError
-             ) -> tuple[Document, frozenset[str]] | None:
+def _salvage(value: dict[str, Any], exc: ValidationError) -> tuple[Document, frozenset[str]] | None:
     """The document without its invalid entries, so that the rest (its ``uses``, its
     other references) can still be checked in the same run; ``None`` if nothing is left."""
     kept = dict(value)
@@ -162,32 +177,55 @@ class Loader:
         folder = os.path.dirname(real)
         for index, used in enumerate(doc.model.uses):
             if "\0" in used:
-                self._problem(doc, ("uses", index), "missing-file",
-                              f"uses[{index}]: a file name cannot hold a NUL character")
+                self._problem(
+                    doc,
+                    ("uses", index),
+                    "missing-file",
+                    f"uses[{index}]: a file name cannot hold a NUL character",
+                )
                 continue
             target = os.path.realpath(os.path.join(folder, used))
             if target in stack:
-                loop = " → ".join(display_path(p) for p in [*stack[stack.index(target):], target])
-                self._problem(doc, ("uses", index), "uses-cycle", f"uses[{index}]: documents "
-                              f"use each other in a loop: {loop}")
+                loop = " → ".join(display_path(p) for p in [*stack[stack.index(target) :], target])
+                self._problem(
+                    doc,
+                    ("uses", index),
+                    "uses-cycle",
+                    f"uses[{index}]: documents use each other in a loop: {loop}",
+                )
             elif not os.path.isfile(target):
                 looked = display_path(target)
-                self._problem(doc, ("uses", index), "missing-file",
-                              f"uses[{index}]: no file '{used}' (looked for {looked})")
+                self._problem(
+                    doc,
+                    ("uses", index),
+                    "missing-file",
+                    f"uses[{index}]: no file '{used}' (looked for {looked})",
+                )
             elif target in seen:
                 continue
             elif len(stack) >= MAX_USES_DEPTH:
-                self._problem(doc, ("uses", index), "too-deep",
-                              f"uses[{index}]: documents using each other more than "
-                              f"{MAX_USES_DEPTH} deep (a model, its region, frameworks: 3 or 4)")
+                self._problem(
+                    doc,
+                    ("uses", index),
+                    "too-deep",
+                    f"uses[{index}]: documents using each other more than "
+                    f"{MAX_USES_DEPTH} deep (a model, its region, frameworks: 3 or 4)",
+                )
             else:
                 self._visit(target, stack, order, seen)
         stack.pop()
         order.append(doc)
 
-    def _problem(self, doc: Doc, path: yamlpos.Path, rule: str, message: str,
-                 severity: Severity = Severity.ERROR, entity: str = "", key: bool = False
-                 ) -> None:
+    def _problem(
+        self,
+        doc: Doc,
+        path: yamlpos.Path,
+        rule: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        entity: str = "",
+        key: bool = False,
+    ) -> None:
         self.findings.add(Finding(doc.at(*path, key=key), rule, message, severity, entity))
 
     def load(self, root: str) -> Framework | None:
@@ -195,8 +233,9 @@ class Loader:
         real = os.path.realpath(root)
         if not os.path.isfile(real):
             message = f"no such file: {root}" if not os.path.exists(real) else f"not a file: {root}"
-            self.findings.add(Finding(Location(display_path(root)), "missing-file", message,
-                                      Severity.ERROR))
+            self.findings.add(
+                Finding(Location(display_path(root)), "missing-file", message, Severity.ERROR)
+            )
             return None
         order: list[Doc] = []
         self._visit(real, [], order, set())
@@ -214,11 +253,15 @@ class Loader:
                     self._add(framework, doc, section, ident, entity)
             for section in ("scope", "policy"):
                 if doc is not framework.root and getattr(doc.model, section) is not None:
-                    self._problem(doc, (section,), "root-only",
-                                  f"{section} applies from the root document only; it is "
-                                  "ignored here, where another document uses this one",
-                                  Severity.WARNING,
-                                  key=True)
+                    self._problem(
+                        doc,
+                        (section,),
+                        "root-only",
+                        f"{section} applies from the root document only; it is "
+                        "ignored here, where another document uses this one",
+                        Severity.WARNING,
+                        key=True,
+                    )
         return framework
 
     def _add(self, framework: Framework, doc: Doc, section: str, ident: str, entity: Any) -> None:
@@ -227,9 +270,14 @@ class Loader:
         if ident in table:
             key = (framework.section_of_factor(ident) if is_factor else section, ident)
             first = framework.where(*key)
-            self._problem(doc, (section, ident), "duplicate-id",
-                          f"{dotted((section, ident))} is already defined at {first}",
-                          entity=dotted((section, ident)), key=True)
+            self._problem(
+                doc,
+                (section, ident),
+                "duplicate-id",
+                f"{dotted((section, ident))} is already defined at {first}",
+                entity=dotted((section, ident)),
+                key=True,
+            )
             return
         table[ident] = entity
         framework.origin[(section, ident)] = doc

@@ -37,9 +37,17 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 _NOUN = {
-    "harms": "harm", "sources": "source", "outcomes": "outcome", "factors": "factor",
-    "areas": "area", "boards": "board", "partners": "partner", "approaches": "approach",
-    "funding": "funding", "services": "service", "rules": "rule",
+    "harms": "harm",
+    "sources": "source",
+    "outcomes": "outcome",
+    "factors": "factor",
+    "areas": "area",
+    "boards": "board",
+    "partners": "partner",
+    "approaches": "approach",
+    "funding": "funding",
+    "services": "service",
+    "rules": "rule",
 }
 
 
@@ -76,9 +84,15 @@ class _Hints:
         return suggest(ident, known)
 
 
-def _unknown(doc: Doc, path: tuple[str | int, ...], ident: str, space: str,
-             known: dict[str, Any] | tuple[str, ...], hints: _Hints, key: bool = False
-             ) -> Finding:
+def _unknown(
+    doc: Doc,
+    path: tuple[str | int, ...],
+    ident: str,
+    space: str,
+    known: dict[str, Any] | tuple[str, ...],
+    hints: _Hints,
+    key: bool = False,
+) -> Finding:
     hint = hints(ident, known)
     text = f"{dotted(path)}: unknown {_NOUN[space]} '{ident}'"
     if hint:
@@ -108,8 +122,9 @@ def check(framework: Framework) -> list[Finding]:
         for factor_id in doc.model.needs:
             if factor_id not in framework.factors and factor_id not in broken:
                 path = ("needs", factor_id)
-                out.append(_unknown(doc, path, factor_id, "factors", framework.factors, hints,
-                                    key=True))
+                out.append(
+                    _unknown(doc, path, factor_id, "factors", framework.factors, hints, key=True)
+                )
     out.extend(_check_root(framework, hints))
     return out
 
@@ -123,8 +138,7 @@ def _check_root(framework: Framework, hints: _Hints) -> list[Finding]:
             for index, ref in enumerate(getattr(scope, space) or []):
                 if ref not in framework.section(space):
                     path: tuple[str | int, ...] = ("scope", space, index)
-                    out.append(_unknown(root, path, ref, space, framework.section(space),
-                                        hints))
+                    out.append(_unknown(root, path, ref, space, framework.section(space), hints))
     if policy is not None:
         for rule in policy.severity:
             if rule not in FINDING_RULES:

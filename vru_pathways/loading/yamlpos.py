@@ -191,17 +191,28 @@ def _refuse(text: str) -> YamlProblem | None:
         else:
             continue
         if values > MAX_VALUES:
-            rule, message = "too-large", (f"more than {MAX_VALUES:,} values in one file, the "
-                                          "most this tool reads: split it into documents "
-                                          "that 'uses' each other")
+            rule, message = (
+                "too-large",
+                (
+                    f"more than {MAX_VALUES:,} values in one file, the "
+                    "most this tool reads: split it into documents "
+                    "that 'uses' each other"
+                ),
+            )
         elif aliases > MAX_ALIASES or len(sizes) > MAX_ALIASES:
             what = "aliases (*name)" if aliases > MAX_ALIASES else "anchors (&name)"
-            rule, message = "too-many-aliases", (f"more than {MAX_ALIASES:,} {what} in one file, "
-                                                "the most this tool reads")
+            rule, message = (
+                "too-many-aliases",
+                (f"more than {MAX_ALIASES:,} {what} in one file, the most this tool reads"),
+            )
         elif copied > MAX_ALIAS_VALUES:
-            rule, message = "too-many-aliases", (
-                f"aliases that would add more than {MAX_ALIAS_VALUES:,} values were each one "
-                "copied (an alias bomb); write the values out, or alias less")
+            rule, message = (
+                "too-many-aliases",
+                (
+                    f"aliases that would add more than {MAX_ALIAS_VALUES:,} values were each one "
+                    "copied (an alias bomb); write the values out, or alias less"
+                ),
+            )
         else:
             continue
         return YamlProblem(rule, message, *_point(event.start_mark))
@@ -209,8 +220,7 @@ def _refuse(text: str) -> YamlProblem | None:
 
 
 def _too_deep(line: int, col: int) -> YamlProblem:
-    message = (f"values nested more than {MAX_DEPTH} levels deep (the format nests 4 deep "
-               "at most)")
+    message = f"values nested more than {MAX_DEPTH} levels deep (the format nests 4 deep at most)"
     return YamlProblem("too-deep", message, line, col)
 
 
@@ -226,9 +236,12 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     """libyaml's error as a located problem, in plainer words where libyaml's are cryptic."""
     if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
         # libyaml reads the text as UTF-8: its position counts bytes
-        index = len(text.encode("utf-8")[:exc.position].decode("utf-8", "ignore"))
-        hint = ("; a file full of them is UTF-16 or binary: save it as UTF-8 text"
-                if exc.character == 0 else "; remove it")
+        index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+        hint = (
+            "; a file full of them is UTF-16 or binary: save it as UTF-8 text"
+            if exc.character == 0
+            else "; remove it"
+        )
         message = f"character U+{exc.character:04X} is not allowed in YAML text{hint}"
         return YamlProblem("yaml-syntax", message, *line_col(text, index))
     if not isinstance(exc, yaml.MarkedYAMLError):
@@ -244,14 +257,16 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     if "exceeded maximum nesting depth" in reason:  # libyaml's own limit, 1000
         return _too_deep(line, col)
     if mark is not None and _is_tab_indent(text, mark.index):
-        reason = (f"line {line} is indented with a tab: YAML does not allow tabs for "
-                  "indentation; indent with spaces")
+        reason = (
+            f"line {line} is indented with a tab: YAML does not allow tabs for "
+            "indentation; indent with spaces"
+        )
     return YamlProblem("yaml-syntax", reason, line, col)
 
 
 def _is_tab_indent(text: str, index: int) -> bool:
     """Whether ``text[index]`` is a tab with nothing but indentation before it."""
-    if text[index:index + 1] != "\t":
+    if text[index : index + 1] != "\t":
         return False
     start = max(text.rfind(c, 0, index) for c in "\r\n\x85\u2028\u2029") + 1
     return not text[start:index].strip(" \t-?:")

@@ -68,10 +68,15 @@ def link(url: str | None, text: str) -> str:
 def matrix(m: Matrix) -> str:
     head = "".join(f"<th>{esc(c)}</th>" for c in ["", *m.columns])
     rows = "".join(
-        f"<tr><th>{esc(name)}</th>" + "".join(f'<td class="n">{esc(c)}</td>' for c in cells)
-        + "</tr>" for name, cells in m.rows)
-    return (f"<h4>{esc(m.title)}</h4><p class=\"note\">{esc(m.note)}</p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        f"<tr><th>{esc(name)}</th>"
+        + "".join(f'<td class="n">{esc(c)}</td>' for c in cells)
+        + "</tr>"
+        for name, cells in m.rows
+    )
+    return (
+        f'<h4>{esc(m.title)}</h4><p class="note">{esc(m.note)}</p>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def gaps(groups: list[BoardGroup]) -> str:
@@ -79,18 +84,23 @@ def gaps(groups: list[BoardGroup]) -> str:
         return "<p>No gaps.</p>"
     out = []
     for group in groups:
-        out.append(f"<h4>{esc(group.board)}</h4><ul class=\"gaps\">")
+        out.append(f'<h4>{esc(group.board)}</h4><ul class="gaps">')
         for item in group.items:
             f = item.finding
-            parts = [f'<span class="sev sev-{f.severity.label}">{esc(f.severity.label)}</span> '
-                     f"<code>{esc(f.rule)}</code> {esc(f.message)} "
-                     f'<span class="where">{esc(f.location)}</span>']
+            parts = [
+                f'<span class="sev sev-{f.severity.label}">{esc(f.severity.label)}</span> '
+                f"<code>{esc(f.rule)}</code> {esc(f.message)} "
+                f'<span class="where">{esc(f.location)}</span>'
+            ]
             if item.remedies:
-                parts.append(f'<p class="fix">What could close it: '
-                             f"{esc('; '.join(item.remedies))}</p>")
+                parts.append(
+                    f'<p class="fix">What could close it: {esc("; ".join(item.remedies))}</p>'
+                )
             if item.elsewhere:
-                parts.append(f'<p class="fix">Already covered elsewhere: '
-                             f"{esc('; '.join(item.elsewhere))}</p>")
+                parts.append(
+                    f'<p class="fix">Already covered elsewhere: '
+                    f"{esc('; '.join(item.elsewhere))}</p>"
+                )
             out.append("<li>" + "".join(parts) + "</li>")
         out.append("</ul>")
     return "".join(out)
@@ -101,9 +111,13 @@ def funding(rows: list[FundingRow]) -> str:
         return "<p>No service has a funding end date.</p>"
     body = "".join(
         f'<tr class="{"soon" if r.soon else ""}"><td class="date">{esc(r.ends.isoformat())}</td>'
-        f"<td>{esc(r.service)}</td><td>{esc(r.detail)}</td></tr>" for r in rows)
-    return ("<table><thead><tr><th>Ends</th><th>Service</th><th>Funding</th></tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+        f"<td>{esc(r.service)}</td><td>{esc(r.detail)}</td></tr>"
+        for r in rows
+    )
+    return (
+        "<table><thead><tr><th>Ends</th><th>Service</th><th>Funding</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 def inline_svg(svg: str) -> str:
@@ -114,20 +128,27 @@ def inline_svg(svg: str) -> str:
 
 def section(s: Section, svgs: dict[tuple[str, str], str]) -> str:
     figures = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in s.figures)
-    out = [f'<section class="model"><h2>{esc(s.title)}</h2>',
-           f'<p class="meta">Model <code>{esc(s.id)}</code> · as of {esc(s.as_of.isoformat())}'
-           f" · funding horizon to {esc(s.horizon_end.isoformat())}</p>",
-           f'<dl class="figures">{figures}</dl>',
-           "<h3>Gaps, by the board that owns them</h3>", gaps(s.boards),
-           "<h3>Coverage</h3>", *(matrix(m) for m in s.matrices),
-           "<h3>Diagrams</h3>"]
+    out = [
+        f'<section class="model"><h2>{esc(s.title)}</h2>',
+        f'<p class="meta">Model <code>{esc(s.id)}</code> · as of {esc(s.as_of.isoformat())}'
+        f" · funding horizon to {esc(s.horizon_end.isoformat())}</p>",
+        f'<dl class="figures">{figures}</dl>',
+        "<h3>Gaps, by the board that owns them</h3>",
+        gaps(s.boards),
+        "<h3>Coverage</h3>",
+        *(matrix(m) for m in s.matrices),
+        "<h3>Diagrams</h3>",
+    ]
     for caption, diagram in s.diagrams:
         svg = svgs.get((s.id, caption))
         body = inline_svg(svg) if svg else f"<p>{esc(diagram)}</p>"
         out.append(f"<figure>{body}<figcaption>{esc(caption)}</figcaption></figure>")
-    out += ["<h3>Funding end dates, soonest first</h3>",
-            f'<p class="note">Shaded rows end by {esc(s.horizon_end.isoformat())}.</p>',
-            funding(s.funding), "</section>"]
+    out += [
+        "<h3>Funding end dates, soonest first</h3>",
+        f'<p class="note">Shaded rows end by {esc(s.horizon_end.isoformat())}.</p>',
+        funding(s.funding),
+        "</section>",
+    ]
     return "".join(out)
 
 
@@ -149,10 +170,13 @@ def render(paper: Paper, svgs: dict[tuple[str, str], str]) -> str:
     rows = "".join(
         f"<tr><td><code>{esc(ident)}</code></td><td>{link(src.url, src.title)}</td>"
         f"<td>{esc(src.publisher or '')}</td><td>{esc(src.year or '')}</td></tr>"
-        for ident, src in paper.sources)
-    parts.append('<section class="model"><h2>Evidence appendix</h2>'
-                 '<p class="note">Every source the frameworks cite.</p>'
-                 "<table><thead><tr><th>ID</th><th>Source</th><th>Publisher</th><th>Year</th>"
-                 f"</tr></thead><tbody>{rows}</tbody></table></section>")
+        for ident, src in paper.sources
+    )
+    parts.append(
+        '<section class="model"><h2>Evidence appendix</h2>'
+        '<p class="note">Every source the frameworks cite.</p>'
+        "<table><thead><tr><th>ID</th><th>Source</th><th>Publisher</th><th>Year</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table></section>"
+    )
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

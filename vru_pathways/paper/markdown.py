@@ -9,8 +9,14 @@ from .content import BoardGroup, Matrix, Paper, Section
 
 
 def matrix(m: Matrix) -> list[str]:
-    return [f"#### {escape(m.title)}", "", escape(m.note), "",
-            *table(["", *m.columns], [[name, *cells] for name, cells in m.rows]), ""]
+    return [
+        f"#### {escape(m.title)}",
+        "",
+        escape(m.note),
+        "",
+        *table(["", *m.columns], [[name, *cells] for name, cells in m.rows]),
+        "",
+    ]
 
 
 def gaps(groups: list[BoardGroup]) -> list[str]:
@@ -21,8 +27,10 @@ def gaps(groups: list[BoardGroup]) -> list[str]:
         out += [f"#### {escape(group.board)}", ""]
         for item in group.items:
             f = item.finding
-            out.append(f"- **{f.severity.label}** `{f.rule}` {escape(f.message)} "
-                       f"({escape(str(f.location))})")
+            out.append(
+                f"- **{f.severity.label}** `{f.rule}` {escape(f.message)} "
+                f"({escape(str(f.location))})"
+            )
             if item.remedies:
                 out.append(f"  - What could close it: {escape('; '.join(item.remedies))}")
             if item.elsewhere:
@@ -32,12 +40,20 @@ def gaps(groups: list[BoardGroup]) -> list[str]:
 
 
 def section(s: Section) -> list[str]:
-    out = [f"## {escape(s.title)}", "",
-           f"Model `{s.id}` · as of {s.as_of.isoformat()} · funding horizon to "
-           f"{s.horizon_end.isoformat()}", "",
-           *table(["figure", "value"], [[k, v] for k, v in s.figures]), "",
-           "### Gaps, by the board that owns them", "", *gaps(s.boards),
-           "### Coverage", ""]
+    out = [
+        f"## {escape(s.title)}",
+        "",
+        f"Model `{s.id}` · as of {s.as_of.isoformat()} · funding horizon to "
+        f"{s.horizon_end.isoformat()}",
+        "",
+        *table(["figure", "value"], [[k, v] for k, v in s.figures]),
+        "",
+        "### Gaps, by the board that owns them",
+        "",
+        *gaps(s.boards),
+        "### Coverage",
+        "",
+    ]
     for m in s.matrices:
         out += matrix(m)
     out += ["### Diagrams", ""]
@@ -48,16 +64,22 @@ def section(s: Section) -> list[str]:
         else:
             out += [escape(str(diagram)), ""]
     out += ["### Funding end dates, soonest first", ""]
-    rows = [[r.ends.isoformat() + (" (within horizon)" if r.soon else ""), r.service, r.detail]
-            for r in s.funding]
+    rows = [
+        [r.ends.isoformat() + (" (within horizon)" if r.soon else ""), r.service, r.detail]
+        for r in s.funding
+    ]
     out += table(["ends", "service", "funding"], rows) if rows else ["None."]
     return [*out, ""]
 
 
 def render(paper: Paper) -> str:
-    out = [f"# {escape(paper.title)}", "",
-           "Made by vru-pathways from the framework YAML. Severity follows each need's "
-           "priority: error (high), warning (medium or no need recorded), info (low).", ""]
+    out = [
+        f"# {escape(paper.title)}",
+        "",
+        "Made by vru-pathways from the framework YAML. Severity follows each need's "
+        "priority: error (high), warning (medium or no need recorded), info (low).",
+        "",
+    ]
     if paper.comparison:
         out += ["## Across the areas", ""]
         for m in paper.comparison:
@@ -65,7 +87,8 @@ def render(paper: Paper) -> str:
     for s in paper.sections:
         out += section(s)
     out += ["## Evidence appendix", "", "Every source the frameworks cite.", ""]
-    out += table(["ID", "source", "publisher", "year", "address"],
-                 [[i, s.title, s.publisher or "", str(s.year or ""), s.url or ""]
-                  for i, s in paper.sources])
+    out += table(
+        ["ID", "source", "publisher", "year", "address"],
+        [[i, s.title, s.publisher or "", str(s.year or ""), s.url or ""] for i, s in paper.sources],
+    )
     return "\n".join(out).rstrip("\n") + "\n"

@@ -32,8 +32,9 @@ def quoted(text: str) -> str:
 
 
 def _lines(text: str, width: int = WRAP) -> list[str]:
-    return [line for part in text.splitlines() or [""]
-            for line in textwrap.wrap(part, width) or [""]]
+    return [
+        line for part in text.splitlines() or [""] for line in textwrap.wrap(part, width) or [""]
+    ]
 
 
 def label(node: Node) -> str:
@@ -53,8 +54,12 @@ def _attrs(pairs: dict[str, str]) -> str:
 def node_attrs(node: Node) -> dict[str, str]:
     look = LOOKS[node.kind]
     styles = ["rounded", "filled"]
-    attrs = {"label": label(node), "fillcolor": quoted(look.fill), "fontcolor": quoted(look.text),
-             "color": quoted(look.border)}
+    attrs = {
+        "label": label(node),
+        "fillcolor": quoted(look.fill),
+        "fontcolor": quoted(look.text),
+        "color": quoted(look.border),
+    }
     if node.kind is NodeKind.OUTPUT:
         attrs["shape"] = "note"
         styles = ["filled"]
@@ -84,48 +89,82 @@ def legend(diagram: Diagram) -> str:
     box, then each marker drawn, in its own line style."""
     kinds = "".join(
         f'<TD BGCOLOR="{LOOKS[k].fill}" BORDER="1"><FONT COLOR="{LOOKS[k].text}" '
-        f'POINT-SIZE="9">{html(k.value)}</FONT></TD>' for k in diagram.kinds())
+        f'POINT-SIZE="9">{html(k.value)}</FONT></TD>'
+        for k in diagram.kinds()
+    )
     markers = ""
     for marker in diagram.markers():
         line = LINES[marker]
         style = f' STYLE="{_DASH[marker]}"' if marker in _DASH else ""
-        markers += (f'<TD BORDER="{3 if line.double else 2}" COLOR="{line.colour}"{style}>'
-                    f'<FONT POINT-SIZE="9"><B>{html(MARKER_TEXT[marker])}</B><BR/>'
-                    f"{html(MARKER_MEANING[marker])}</FONT></TD>")
-    return ('<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR><TD BORDER="0">'
-            f'<FONT POINT-SIZE="9">Key:</FONT></TD>{kinds}{markers}<TD WIDTH="16"></TD>'
-            "</TR></TABLE>")
+        markers += (
+            f'<TD BORDER="{3 if line.double else 2}" COLOR="{line.colour}"{style}>'
+            f'<FONT POINT-SIZE="9"><B>{html(MARKER_TEXT[marker])}</B><BR/>'
+            f"{html(MARKER_MEANING[marker])}</FONT></TD>"
+        )
+    return (
+        '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR><TD BORDER="0">'
+        f'<FONT POINT-SIZE="9">Key:</FONT></TD>{kinds}{markers}<TD WIDTH="16"></TD>'
+        "</TR></TABLE>"
+    )
 
 
 def graph_label(diagram: Diagram) -> str:
     """Title and as-of date, with the legend beside them (a row of cells never stretches)."""
-    heading = ('<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">'
-               f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{html(diagram.title)}</B>'
-               '</FONT></TD></TR>'
-               f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11">{html(diagram.subtitle)}</FONT>'
-               "</TD></TR></TABLE>")
-    return (f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" '
-            f'VALIGN="TOP">{heading}</TD><TD WIDTH="24"></TD><TD ALIGN="LEFT" VALIGN="TOP">'
-            f"{legend(diagram)}</TD></TR></TABLE>>")
+    heading = (
+        '<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{html(diagram.title)}</B>'
+        "</FONT></TD></TR>"
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11">{html(diagram.subtitle)}</FONT>'
+        "</TD></TR></TABLE>"
+    )
+    return (
+        f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" '
+        f'VALIGN="TOP">{heading}</TD><TD WIDTH="24"></TD><TD ALIGN="LEFT" VALIGN="TOP">'
+        f"{legend(diagram)}</TD></TR></TABLE>>"
+    )
 
 
 def emit(diagram: Diagram) -> str:
     """DOT text for ``diagram``; the same diagram always gives the same bytes."""
     out = [
         f"digraph {quoted(diagram.title)} {{",
-        "  " + "graph " + _attrs({
-            "rankdir": "LR", "newrank": "true", "splines": "true", "nodesep": "0.12",
-            "ranksep": "0.55", "fontname": quoted(FONT), "labelloc": "t", "labeljust": "l",
-            "pad": "0.3", "label": graph_label(diagram)}),
-        "  " + "node " + _attrs({"shape": "box", "fontname": quoted(FONT), "fontsize": "10",
-                                 "margin": quoted("0.1,0.05"), "height": "0.3"}),
-        "  " + "edge " + _attrs({"color": quoted(EDGE_COLOUR), "arrowsize": "0.6",
-                                 "penwidth": "0.8"}),
+        "  "
+        + "graph "
+        + _attrs(
+            {
+                "rankdir": "LR",
+                "newrank": "true",
+                "splines": "true",
+                "nodesep": "0.12",
+                "ranksep": "0.55",
+                "fontname": quoted(FONT),
+                "labelloc": "t",
+                "labeljust": "l",
+                "pad": "0.3",
+                "label": graph_label(diagram),
+            }
+        ),
+        "  "
+        + "node "
+        + _attrs(
+            {
+                "shape": "box",
+                "fontname": quoted(FONT),
+                "fontsize": "10",
+                "margin": quoted("0.1,0.05"),
+                "height": "0.3",
+            }
+        ),
+        "  "
+        + "edge "
+        + _attrs({"color": quoted(EDGE_COLOUR), "arrowsize": "0.6", "penwidth": "0.8"}),
     ]
     for column in diagram.columns:
         out.append(f"  subgraph {quoted('cluster_' + column.id)} {{")
-        out.append(f'    label=<<B>{html(column.title)}</B>>; fontsize=14; style="rounded"; '
-                   'color="#BFBFBF";')
+        out.append(
+            f'    label=<<B>{html(column.title)}</B>>; fontsize=14; style="rounded"; '
+            'color="#BFBFBF";'
+        )
         for group in column.groups:
             indent = "    "
             if group.title:
@@ -133,8 +172,10 @@ def emit(diagram: Diagram) -> str:
                 out.append('      label=""; style="dashed,rounded"; color="#BFBFBF";')
                 indent = "      "
                 heading = quoted(f"heading:{column.id}:{group.id}")
-                out.append(f'{indent}{heading} [label=<<I>{html(group.title)}</I>>, '
-                           'shape=plaintext, fontsize=11, height=0.2]')
+                out.append(
+                    f"{indent}{heading} [label=<<I>{html(group.title)}</I>>, "
+                    "shape=plaintext, fontsize=11, height=0.2]"
+                )
             for node_id in group.nodes:
                 attrs = _attrs(node_attrs(diagram.nodes[node_id]))
                 out.append(f"{indent}{quoted(node_id)} {attrs}")
@@ -142,8 +183,11 @@ def emit(diagram: Diagram) -> str:
                 out.append("    }")
         out.append("  }")
         if column.aligned:
-            ids = [quoted(n) for g in column.groups for n in
-                   ([f"heading:{column.id}:{g.id}"] if g.title else []) + list(g.nodes)]
+            ids = [
+                quoted(n)
+                for g in column.groups
+                for n in ([f"heading:{column.id}:{g.id}"] if g.title else []) + list(g.nodes)
+            ]
             out.append("  { rank=same; " + " ".join(f"{i};" for i in ids) + " }")
     for edge in diagram.edges:
         out.append(f"  {quoted(edge.source)} -> {quoted(edge.target)}")

@@ -62,9 +62,11 @@ def _one_line(text: str) -> str:
 
 def emit(diagram: Diagram) -> str:
     """Mermaid text for ``diagram``; the same diagram always gives the same bytes."""
-    out = ["flowchart LR",
-           f"  accTitle: {_one_line(diagram.title)} ({_one_line(diagram.subtitle)})",
-           "  accDescr {"]
+    out = [
+        "flowchart LR",
+        f"  accTitle: {_one_line(diagram.title)} ({_one_line(diagram.subtitle)})",
+        "  accDescr {",
+    ]
     out += [f"    {_one_line(line)}" for line in diagram.description.splitlines() if line.strip()]
     out.append("  }")
     title = f"{diagram.title} — {diagram.subtitle}"
@@ -75,8 +77,9 @@ def emit(diagram: Diagram) -> str:
         for group in column.groups:
             indent = "    "
             if group.title:
-                out.append(f'    subgraph {ident(column.id + "_" + group.id)} '
-                           f'["{escape(group.title)}"]')
+                out.append(
+                    f'    subgraph {ident(column.id + "_" + group.id)} ["{escape(group.title)}"]'
+                )
                 indent = "      "
             for node_id in group.nodes:
                 node = diagram.nodes[node_id]
@@ -107,15 +110,18 @@ def _classes(diagram: Diagram) -> list[str]:
     out = ["  classDef k_title fill:none,stroke:none,font-size:18px"]
     for kind in diagram.kinds():
         look = LOOKS[kind]
-        out.append(f"  classDef {_class(kind)} fill:{look.fill},stroke:{look.border},"
-                   f"color:{look.text}")
+        out.append(
+            f"  classDef {_class(kind)} fill:{look.fill},stroke:{look.border},color:{look.text}"
+        )
     # later rules win in CSS: "not active" first, so a gap marker's border shows over it
     for marker in sorted(diagram.markers(), key=lambda m: m is not Marker.NOT_ACTIVE):
         line = LINES[marker]
         dash = f",stroke-dasharray:{line.dash}" if line.dash else ""
         width = line.width * (2 if line.double else 1)
-        out.append(f"  classDef {_marker_class(marker)} stroke:{line.colour},"
-                   f"stroke-width:{width:g}px{dash}")
+        out.append(
+            f"  classDef {_marker_class(marker)} stroke:{line.colour},"
+            f"stroke-width:{width:g}px{dash}"
+        )
     for kind in diagram.kinds():
         ids = [ident(n.id) for n in diagram.nodes.values() if n.kind is kind]
         out.append(f"  class {','.join(ids)} {_class(kind)}")

@@ -24,14 +24,14 @@ class Look:
 
 
 LOOKS: dict[NodeKind, Look] = {
-    NodeKind.FUNDING: Look("#F8E0A8"),        # orange E69F00, light
-    NodeKind.PARTNER: Look("#FBF4BE"),        # yellow F0E442, light
-    NodeKind.RISK: Look("#F6CFB5"),           # vermillion D55E00, light
-    NodeKind.PROTECTIVE: Look("#BFE5D9"),     # bluish green 009E73, light
-    NodeKind.SERVICE: Look("#CDE7F7"),        # sky blue 56B4E9, light
+    NodeKind.FUNDING: Look("#F8E0A8"),  # orange E69F00, light
+    NodeKind.PARTNER: Look("#FBF4BE"),  # yellow F0E442, light
+    NodeKind.RISK: Look("#F6CFB5"),  # vermillion D55E00, light
+    NodeKind.PROTECTIVE: Look("#BFE5D9"),  # bluish green 009E73, light
+    NodeKind.SERVICE: Look("#CDE7F7"),  # sky blue 56B4E9, light
     NodeKind.SERVICE_GROUP: Look("#CDE7F7"),
     NodeKind.OUTPUT: Look("#FFFFFF"),
-    NodeKind.OUTCOME: Look("#F0D6E6"),        # reddish purple CC79A7, light
+    NodeKind.OUTCOME: Look("#F0D6E6"),  # reddish purple CC79A7, light
     NodeKind.IMPACT: Look("#0072B2", text="#FFFFFF", border="#003F63"),  # blue
 }
 

@@ -40,9 +40,11 @@ def describe(diagram: Diagram, ctx: Context | None = None) -> str:
         counts[key] = counts.get(key, 0) + size
     parts = [_count(n, kind) for kind, n in counts.items()]
     columns = ", then ".join(c.title.lower() for c in diagram.columns)
-    text = [f"{diagram.title}. {diagram.subtitle}.",
-            f"Read left to right: {columns}.",
-            f"It shows {', '.join(parts) or 'nothing'}, and {_count(len(diagram.edges), 'link')}."]
+    text = [
+        f"{diagram.title}. {diagram.subtitle}.",
+        f"Read left to right: {columns}.",
+        f"It shows {', '.join(parts) or 'nothing'}, and {_count(len(diagram.edges), 'link')}.",
+    ]
     sentences = {
         Marker.NO_PATHWAY: "Factors with no pathway (no active service addresses them)",
         Marker.DEAD_END: "Factors whose services reach no impact outcome (dead ends)",

@@ -25,8 +25,13 @@ def counts(findings: list[Finding]) -> str:
 
 
 def finding_row(finding: Finding, several: bool) -> list[str]:
-    row = [str(finding.location), finding.severity.label, finding.rule, finding.board or "",
-           finding.message]
+    row = [
+        str(finding.location),
+        finding.severity.label,
+        finding.rule,
+        finding.board or "",
+        finding.message,
+    ]
     if several:
         row.insert(4, ", ".join(finding.models))
     return row
@@ -43,8 +48,13 @@ COVERAGE_HEADER = ["model", "as of", "overall", *TIERS, *LEVELS]
 
 
 def coverage_row(cov: Coverage) -> list[str]:
-    return [cov.model, cov.as_of, str(cov.overall), *(str(cov.by_tier[t]) for t in TIERS),
-            *(str(cov.by_level[lv]) for lv in LEVELS)]
+    return [
+        cov.model,
+        cov.as_of,
+        str(cov.overall),
+        *(str(cov.by_tier[t]) for t in TIERS),
+        *(str(cov.by_level[lv]) for lv in LEVELS),
+    ]
 
 
 def cell(cov: Coverage, factor: str) -> str:

@@ -15,6 +15,17 @@ def render(report: Report) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     for f in report.findings:
-        writer.writerow([f.location.path, f.location.line, f.location.col, f.severity.label,
-                         f.rule, f.entity, f.board or "", " ".join(f.models), f.message])
+        writer.writerow(
+            [
+                f.location.path,
+                f.location.line,
+                f.location.col,
+                f.severity.label,
+                f.rule,
+                f.entity,
+                f.board or "",
+                " ".join(f.models),
+                f.message,
+            ]
+        )
     return buffer.getvalue()

@@ -38,8 +38,12 @@ def escape_property(text: str) -> str:
 
 def annotation(finding: Finding) -> str:
     loc = finding.location
-    props = {"file": loc.path, "line": str(loc.line), "col": str(loc.col),
-             "title": f"vru-pathways {finding.rule}"}
+    props = {
+        "file": loc.path,
+        "line": str(loc.line),
+        "col": str(loc.col),
+        "title": f"vru-pathways {finding.rule}",
+    }
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
     message = finding.message + (f" (board: {finding.board})" if finding.board else "")
     return f"::{LEVEL[finding.severity]} {joined}::{escape_data(visible(message))}"

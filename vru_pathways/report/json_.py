@@ -13,9 +13,15 @@ from .common import cell
 
 def finding_dict(f: Finding) -> dict[str, Any]:
     return {
-        "path": f.location.path, "line": f.location.line, "column": f.location.col,
-        "severity": f.severity.label, "rule": f.rule, "message": f.message,
-        "entity": f.entity or None, "board": f.board, "models": list(f.models),
+        "path": f.location.path,
+        "line": f.location.line,
+        "column": f.location.col,
+        "severity": f.severity.label,
+        "rule": f.rule,
+        "message": f.message,
+        "entity": f.entity or None,
+        "board": f.board,
+        "models": list(f.models),
         "related": [str(r) for r in f.related],
     }
 

@@ -23,8 +23,12 @@ def _suite(name: str, rules: list[str], findings: list[Finding], report: Report)
         failing = [f for f in mine if report.fail_on is not None and f.severity >= report.fail_on]
         if failing:
             failures += 1
-            failure = ET.SubElement(case, "failure", type=rule,
-                                    message=f"{len(failing)} finding(s): {RULES[rule].summary}")
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=rule,
+                message=f"{len(failing)} finding(s): {RULES[rule].summary}",
+            )
             failure.text = "\n".join(f.line() for f in failing)
         rest = [f for f in mine if f not in failing]
         if rest:
@@ -42,8 +46,11 @@ def render(report: Report) -> str:
         rules = list(dict.fromkeys(f.rule for f in inputs))
         root.append(_suite("input", rules, inputs, report))
     if report.analysable:
-        checked = FINDING_RULES if report.command != "validate" else tuple(
-            r for r in FINDING_RULES if RULES[r].kind == "hygiene")
+        checked = (
+            FINDING_RULES
+            if report.command != "validate"
+            else tuple(r for r in FINDING_RULES if RULES[r].kind == "hygiene")
+        )
         for model in report.models:
             mine = [f for f in report.findings if model in f.models]
             root.append(_suite(model, list(checked), mine, report))

@@ -15,8 +15,10 @@ def escape(text: str) -> str:
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(escape(h) for h in header) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
+    lines = [
+        "| " + " | ".join(escape(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
     lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
     return lines
 
@@ -26,8 +28,9 @@ def render(report: Report) -> str:
     title = "Gap analysis" if report.command == "gaps" else "Validation"
     lines = [f"# {title}", "", f"**{counts(report.findings)}**", ""]
     if report.findings:
-        lines += table(finding_header(several),
-                       [finding_row(f, several) for f in report.findings]) + [""]
+        lines += table(
+            finding_header(several), [finding_row(f, several) for f in report.findings]
+        ) + [""]
     if report.coverage:
         lines += ["## Coverage", "", "In-scope factors with a full intervention pathway.", ""]
         lines += table(COVERAGE_HEADER, [coverage_row(c) for c in report.coverage]) + [""]

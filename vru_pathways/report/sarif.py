@@ -37,15 +37,17 @@ def _rule(rule_id: str) -> dict[str, Any]:
 
 
 def _location(loc: Location) -> dict[str, Any]:
-    return {"physicalLocation": {
-        "artifactLocation": {"uri": loc.path, "uriBaseId": "%SRCROOT%"},
-        "region": {"startLine": loc.line, "startColumn": loc.col}}}
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": loc.path, "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": loc.line, "startColumn": loc.col},
+        }
+    }
 
 
 def fingerprint(finding: Finding) -> str:
     """What identifies a finding across commits: rule, entity and models, not lines."""
-    key = "\x1f".join([finding.rule, finding.entity or finding.location.path,
-                       *finding.models])
+    key = "\x1f".join([finding.rule, finding.entity or finding.location.path, *finding.models])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -57,12 +59,16 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "message": {"text": finding.message},
         "locations": [_location(finding.location)],
         "partialFingerprints": {"vruPathwaysFinding/v1": fingerprint(finding)},
-        "properties": {"entity": finding.entity or None, "board": finding.board,
-                       "models": list(finding.models)},
+        "properties": {
+            "entity": finding.entity or None,
+            "board": finding.board,
+            "models": list(finding.models),
+        },
     }
     if finding.related:
         result["relatedLocations"] = [
-            {"id": n, **_location(loc)} for n, loc in enumerate(finding.related, 1)]
+            {"id": n, **_location(loc)} for n, loc in enumerate(finding.related, 1)
+        ]
     return result
 
 
@@ -72,19 +78,33 @@ def render(report: Report) -> str:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "vru-pathways",
-                "version": __version__,
-                "informationUri": "https://github.com/vru-pathways/vru-pathways",
-                "rules": [_rule(r) for r in rule_ids],
-            }},
-            "originalUriBaseIds": {"%SRCROOT%": {"description": {
-                "text": "The folder vru-pathways ran in; result paths are relative to it."}}},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index) for f in report.findings],
-            "properties": {"command": report.command, "analysable": report.analysable,
-                           "models": report.models},
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "vru-pathways",
+                        "version": __version__,
+                        "informationUri": "https://github.com/vru-pathways/vru-pathways",
+                        "rules": [_rule(r) for r in rule_ids],
+                    }
+                },
+                "originalUriBaseIds": {
+                    "%SRCROOT%": {
+                        "description": {
+                            "text": (
+                                "The folder vru-pathways ran in; result paths are relative to it."
+                            )
+                        }
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index) for f in report.findings],
+                "properties": {
+                    "command": report.command,
+                    "analysable": report.analysable,
+                    "models": report.models,
+                },
+            }
+        ],
     }
     return json.dumps(log, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -21,8 +21,9 @@ def visible(text: str) -> str:
     'a\\x1b[31mb\\n::warning::x'
     """
     return "".join(
-        ("\\n" if c == "\n" else f"\\x{ord(c):02x}") if ord(c) < 32 or 127 <= ord(c) < 160
-        else c for c in text)
+        ("\\n" if c == "\n" else f"\\x{ord(c):02x}") if ord(c) < 32 or 127 <= ord(c) < 160 else c
+        for c in text
+    )
 
 
 def grid(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -50,6 +51,9 @@ def render(report: Report) -> str:
         lines += ["", "Factor × model: active services giving a pathway", ""]
         lines += grid(*matrix(report))
     lines += [f"FAILED coverage gate: {gate}" for gate in report.gates]
-    lines += ["", f"{report.command}: {counts(report.findings)}"
-              + ("" if report.analysable else " — the input cannot be analysed")]
+    lines += [
+        "",
+        f"{report.command}: {counts(report.findings)}"
+        + ("" if report.analysable else " — the input cannot be analysed"),
+    ]
     return "\n".join(lines) + "\n"

@@ -20,8 +20,15 @@ Stage = Literal["short", "medium", "long", "impact"]
 Tier = Literal["primary", "secondary", "tertiary"]
 Impact = Literal["harmful", "none", "insufficient", "low", "moderate", "high"]
 Sector = Literal[
-    "police", "health", "local-authority", "education", "justice", "fire", "voluntary",
-    "community", "other",
+    "police",
+    "health",
+    "local-authority",
+    "education",
+    "justice",
+    "fire",
+    "voluntary",
+    "community",
+    "other",
 ]
 Duty = Literal["specified", "relevant", "policing-body", "none"]
 Priority = Literal["high", "medium", "low"]
@@ -203,7 +210,17 @@ class Document(Entity):
 
 
 SECTIONS: tuple[str, ...] = (
-    "sources", "harms", "risk_factors", "protective_factors", "outcomes", "approaches",
-    "areas", "partners", "boards", "funding", "needs", "services",
+    "sources",
+    "harms",
+    "risk_factors",
+    "protective_factors",
+    "outcomes",
+    "approaches",
+    "areas",
+    "partners",
+    "boards",
+    "funding",
+    "needs",
+    "services",
 )
 """The sections that merge across documents, each a mapping of ID to entity."""

@@ -15,8 +15,10 @@ from .document import FORMAT_VERSION, Document
 SCHEMA_ID = "https://vru-pathways.invalid/schema/vru-pathways-1.json"
 
 
-_NUMBER_TEXT = {"integer": {"type": "string", "pattern": "^[0-9]+$"},
-                "number": {"type": "string", "pattern": "^[0-9]+([.][0-9]+)?$"}}
+_NUMBER_TEXT = {
+    "integer": {"type": "string", "pattern": "^[0-9]+$"},
+    "number": {"type": "string", "pattern": "^[0-9]+([.][0-9]+)?$"},
+}
 
 
 def _adapt(node: Any) -> Any:

@@ -53,7 +53,8 @@ def _parse_date(value: Any) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise PydanticCustomError(
-            "bad-date", "'{value}' is not a real date ({reason})",
+            "bad-date",
+            "'{value}' is not a real date ({reason})",
             {"value": text, "reason": str(exc)},
         ) from None
 

@@ -33,7 +33,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         missing = ages.subtract(wanted, [(a.low, a.high) for a in served if a is not None])
         if missing:
             yield ctx.about_factor(
-                "age-gap", f,
+                "age-gap",
+                f,
                 f"ages {ages.describe(missing)} uncovered (need: {ages.describe(wanted)})",
                 location=ctx.need_location(f, "ages"),
             )

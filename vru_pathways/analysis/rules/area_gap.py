@@ -36,5 +36,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             missing = [a for a in need.areas if a not in reached]
             if missing:
                 names = ", ".join(f"{a} ({ctx.framework.areas[a].name})" for a in missing)
-                yield ctx.about_factor("area-gap", f, f"{names} uncovered",
-                                       location=ctx.need_location(f, "areas"))
+                yield ctx.about_factor(
+                    "area-gap", f, f"{names} uncovered", location=ctx.need_location(f, "areas")
+                )

@@ -34,7 +34,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if need.cohort > total:
             parts = ", ".join(f"{s} {services[s].capacity}" for s in covering)
             yield ctx.about_factor(
-                "capacity-gap", f,
+                "capacity-gap",
+                f,
                 f"{need.cohort} people a year need a service; the covering services have "
                 f"{total} places ({parts}), {need.cohort - total} short",
                 location=ctx.need_location(f, "cohort"),

@@ -31,7 +31,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if services and not ctx.pathway_services(f):
             names = ", ".join(services)
             yield ctx.about_factor(
-                "dead-end", f,
+                "dead-end",
+                f,
                 f"its covering services ({names}) reach no impact outcome; link their "
                 "outcomes to one through leads_to",
                 related=tuple(fw.where("services", s) for s in services),

@@ -46,7 +46,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if services and all(r is None or IMPACTS.index(r) < floor for r in ratings.values()):
             detail = ", ".join(f"{s}: {_label(ctx, s, r)}" for s, r in ratings.items())
             yield ctx.about_factor(
-                "evidence-gap", f,
+                "evidence-gap",
+                f,
                 f"no covering service rests on evidence rated {ctx.policy.min_evidence} or "
                 f"better ({detail})",
             )

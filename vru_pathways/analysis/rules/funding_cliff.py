@@ -49,7 +49,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             for s in covering:
                 related += [fw.where("funding", x) for x in fw.services[s].funding]
             yield ctx.about_factor(
-                "funding-cliff", f,
+                "funding-cliff",
+                f,
                 f"every covering service may stop by {ctx.horizon_end.isoformat()} "
                 f"({ctx.policy.horizon} months after {ctx.as_of.isoformat()}): {detail}",
                 related=tuple(related),

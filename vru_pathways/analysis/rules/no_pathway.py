@@ -28,5 +28,6 @@ from ..context import Context
 def check(ctx: Context) -> Iterator[Finding]:
     for f in ctx.in_scope:
         if ctx.framework.factor_kind[f] == "risk" and not ctx.covering[f]:
-            yield ctx.about_factor("no-pathway", f, "no active service addresses it "
-                                   f"on {ctx.as_of.isoformat()}")
+            yield ctx.about_factor(
+                "no-pathway", f, f"no active service addresses it on {ctx.as_of.isoformat()}"
+            )

@@ -25,6 +25,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         incoming = ctx.graph.in_edges(node_id("outcome", o), data="rel")
         if not any(rel in ("outcomes", "leads_to") for _, _, rel in incoming):
-            yield Finding(fw.where("outcomes", o), "orphan-outcome",
-                          f"outcome '{o}' ({outcome.name}) has no service contributing to it "
-                          "and no outcome leading to it", Severity.WARNING, f"outcomes.{o}")
+            yield Finding(
+                fw.where("outcomes", o),
+                "orphan-outcome",
+                f"outcome '{o}' ({outcome.name}) has no service contributing to it "
+                "and no outcome leading to it",
+                Severity.WARNING,
+                f"outcomes.{o}",
+            )

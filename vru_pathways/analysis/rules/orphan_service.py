@@ -22,6 +22,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
     for s, service in fw.services.items():
         if not related(ctx.graph, node_id("service", s), "addresses", "factor"):
-            yield Finding(fw.where("services", s), "orphan-service",
-                          f"service '{s}' ({service.name}) addresses no factor; add the factors "
-                          "it works on to 'addresses'", Severity.WARNING, f"services.{s}")
+            yield Finding(
+                fw.where("services", s),
+                "orphan-service",
+                f"service '{s}' ({service.name}) addresses no factor; add the factors "
+                "it works on to 'addresses'",
+                Severity.WARNING,
+                f"services.{s}",
+            )

@@ -35,9 +35,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         last, back = edges[-1]
         index = fw.outcomes[last].leads_to.index(back)
         yield Finding(
-            fw.where("outcomes", last, "leads_to", index), "outcome-cycle",
+            fw.where("outcomes", last, "leads_to", index),
+            "outcome-cycle",
             f"outcomes lead to each other in a loop: {' → '.join([*loop, back])}",
-            Severity.WARNING, f"outcomes.{last}",
+            Severity.WARNING,
+            f"outcomes.{last}",
             related=tuple(fw.where("outcomes", o) for o in knot if o != last),
         )
-

@@ -23,11 +23,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         providers = {services[s].provider for s in covering}
         if len(covering) == 1:
-            yield ctx.about_factor("single-service", f,
-                                   f"a high-priority need carried by one service ({covering[0]})")
+            yield ctx.about_factor(
+                "single-service", f, f"a high-priority need carried by one service ({covering[0]})"
+            )
         elif len(providers) == 1 and None not in providers:
             yield ctx.about_factor(
-                "single-service", f,
+                "single-service",
+                f,
                 f"a high-priority need whose {len(covering)} covering services all come from "
                 f"one provider ({providers.pop()})",
             )

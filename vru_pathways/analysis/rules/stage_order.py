@@ -26,8 +26,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             later = outcomes[target].stage
             if STAGES.index(later) < STAGES.index(outcome.stage):
                 yield Finding(
-                    fw.where("outcomes", o, "leads_to", index), "stage-order",
+                    fw.where("outcomes", o, "leads_to", index),
+                    "stage-order",
                     f"outcome '{o}' ({outcome.stage}) leads to '{target}', which is at the "
-                    f"earlier stage {later}", Severity.WARNING, f"outcomes.{o}",
+                    f"earlier stage {later}",
+                    Severity.WARNING,
+                    f"outcomes.{o}",
                     related=(fw.where("outcomes", target),),
                 )

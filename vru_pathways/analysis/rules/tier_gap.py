@@ -32,7 +32,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if missing:
             tiers = " and ".join(missing)
             yield ctx.about_factor(
-                "tier-gap", f,
+                "tier-gap",
+                f,
                 f"no covering service at tier {tiers} (policy.require_tiers); "
                 f"covered at {', '.join(t for t in required if t in have) or 'no required tier'}",
             )

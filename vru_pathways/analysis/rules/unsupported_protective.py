@@ -22,5 +22,8 @@ from ..context import Context
 def check(ctx: Context) -> Iterator[Finding]:
     for f in ctx.in_scope:
         if ctx.framework.factor_kind[f] == "protective" and not ctx.covering[f]:
-            yield ctx.about_factor("unsupported-protective", f,
-                                   f"no active service builds it on {ctx.as_of.isoformat()}")
+            yield ctx.about_factor(
+                "unsupported-protective",
+                f,
+                f"no active service builds it on {ctx.as_of.isoformat()}",
+            )
