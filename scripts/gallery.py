@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from vru_pathways import app
+from vru_pathways.use_cases.draw import draw
 from vru_pathways.views import Options
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +63,7 @@ def files() -> dict[Path, bytes]:
     ]
     for stem, model, options, caption in DIAGRAMS:
         for fmt, suffix in (("svg", "svg"), ("mermaid", "mmd")):
-            drawing = app.draw(str(ROOT / model), options, fmt)
+            drawing = draw(str(ROOT / model), options, fmt)
             out[GALLERY / f"{stem}.{suffix}"] = drawing.data
         command = f"vru-pathways draw {model} --view {options.view}"
         lines += [

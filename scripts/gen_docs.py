@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from vru_pathways.analysis.help import rule_help
-from vru_pathways.rules import RULES
+from vru_pathways.rulebook import RULES
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

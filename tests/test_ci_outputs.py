@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, SHARED
 from helpers import run, write
 
-from vru_pathways.report.github import escape_data, escape_property
+from vru_pathways.reporters.github import escape_data, escape_property
 
 EXAMPLE = ROOT / "tests" / "cases" / "valid" / "format-example"
 MODEL = "models/example-area/model.yaml"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import run, write
 
-from vru_pathways import app as use_cases
+from vru_pathways.use_cases import check as use_cases
 
 MODEL = """\
 format: vru-pathways/1

@@ -37,7 +37,7 @@ def test_schema_is_identical_across_hash_seeds() -> None:
 
 
 def test_reordering_roots_does_not_change_findings() -> None:
-    from vru_pathways import app
+    from vru_pathways.use_cases import check as app
 
     forward = app.gaps([str(ROOT / m) for m in MODELS]).findings
     backward = app.gaps([str(ROOT / m) for m in reversed(MODELS)]).findings

@@ -269,7 +269,7 @@ def test_filters_narrow_the_view() -> None:
 
 
 def test_gaps_only_keeps_exactly_the_factors_with_findings() -> None:
-    from vru_pathways import app
+    from vru_pathways.use_cases import check as app
 
     model = "models/northbrook/model.yaml"
     with_gaps = {

@@ -8,7 +8,7 @@ import sys
 from conftest import ROOT
 
 from vru_pathways.analysis import CHECKS
-from vru_pathways.rules import RULES
+from vru_pathways.rulebook import RULES
 
 
 def test_rules_doc_is_current() -> None:

@@ -10,7 +10,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import write  # noqa: E402
 
-from vru_pathways import app  # noqa: E402
+from vru_pathways.use_cases import check as app  # noqa: E402
 
 
 def test_same_seed_same_bytes_and_other_seed_other_bytes(tmp_path: Path) -> None:

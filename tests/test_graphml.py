@@ -12,7 +12,7 @@ from conftest import ROOT
 from helpers import run
 
 from vru_pathways.analysis.context import Context
-from vru_pathways.loading.loader import load
+from vru_pathways.loading import load
 
 
 def test_graphml_holds_the_whole_graph_with_the_analysis(tmp_path: Path) -> None:

@@ -39,9 +39,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_golden import ALL, CASES, transcript
 
-from vru_pathways import export
-from vru_pathways.loading import loader, yamlpos
-from vru_pathways.rules import RULES
+from vru_pathways import positions
+from vru_pathways.edge import files as export
+from vru_pathways.loading import document, files, resolve, yaml_guard, yaml_source
+from vru_pathways.rulebook import RULES
 
 LONG = os.environ.get("VRU_LONG_FUZZ") == "1"
 FUZZ = settings(
@@ -64,7 +65,7 @@ BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 PROBE = """
 import io, json, resource, sys, time
 from contextlib import redirect_stdout
-import vru_pathways.app, vru_pathways.loading.loader  # imported before the clock starts
+import vru_pathways.use_cases.check, vru_pathways.loading  # imported before the clock starts
 from vru_pathways.cli import main
 
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -154,7 +155,7 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 def test_a_used_document_over_the_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loader, "MAX_BYTES", 1000)
+    monkeypatch.setattr(files, "MAX_BYTES", 1000)
     (tmp_path / "model.yaml").write_text(
         "format: vru-pathways/1\nuses: [big.yaml]\n", encoding="utf-8"
     )
@@ -170,7 +171,7 @@ def test_a_file_larger_than_its_stated_size_is_still_cut_off(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A size the file system misreports (as /proc does) does not get past the limit."""
-    monkeypatch.setattr(loader, "MAX_BYTES", 1000)
+    monkeypatch.setattr(files, "MAX_BYTES", 1000)
     real_fstat = os.fstat
 
     class Small:
@@ -180,7 +181,7 @@ def test_a_file_larger_than_its_stated_size_is_still_cut_off(
         def __getattr__(self, name: str) -> Any:
             return 0 if name == "st_size" else getattr(self.stat, name)
 
-    monkeypatch.setattr(loader.os, "fstat", Small)
+    monkeypatch.setattr(files.os, "fstat", Small)
     (tmp_path / "model.yaml").write_text(
         "format: vru-pathways/1\n" + "# pad\n" * 200, encoding="utf-8"
     )
@@ -197,7 +198,7 @@ def test_a_long_chain_of_uses_is_refused(tmp_path: Path) -> None:
     (tmp_path / "d1500.yaml").write_text("format: vru-pathways/1\n", encoding="utf-8")
     result = run(["validate", "d0.yaml"], tmp_path)
     assert result.code == 2
-    assert f"d{loader.MAX_USES_DEPTH - 1}.yaml:3:8  error     too-deep " in result.out
+    assert f"d{resolve.MAX_USES_DEPTH - 1}.yaml:3:8  error     too-deep " in result.out
 
 
 @pytest.mark.parametrize(
@@ -222,30 +223,34 @@ def test_deeply_nested_json_to_import_is_an_answer(tmp_path: Path) -> None:
 
 
 def test_a_position_on_the_longest_line_a_file_may_have_is_kept_exactly() -> None:
-    longest = loader.MAX_BYTES
-    assert yamlpos.unpack(yamlpos.pack(3, longest)) == (3, longest)
+    longest = files.MAX_BYTES
+    assert positions.unpack(positions.pack(3, longest)) == (3, longest)
 
 
 def test_too_many_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlpos, "MAX_VALUES", 1000)
-    [problem] = yamlpos.parse("a: [" + "x, " * 1000 + "]\n").problems
+    monkeypatch.setattr(yaml_guard, "MAX_VALUES", 1000)
+    [problem] = yaml_source.parse("a: [" + "x, " * 1000 + "]\n").problems
     assert (problem.rule, problem.line) == ("too-large", 1)
 
 
 def test_nesting_up_to_the_limit_is_accepted() -> None:
-    parsed = yamlpos.parse("a: " + "[" * (yamlpos.MAX_DEPTH - 1) + "]" * (yamlpos.MAX_DEPTH - 1))
+    parsed = yaml_source.parse(
+        "a: " + "[" * (yaml_guard.MAX_DEPTH - 1) + "]" * (yaml_guard.MAX_DEPTH - 1)
+    )
     assert parsed.problems == []
-    [problem] = yamlpos.parse(deep_flow(yamlpos.MAX_DEPTH)).problems
-    assert (problem.rule, problem.line, problem.col) == ("too-deep", 1, 13 + yamlpos.MAX_DEPTH)
+    [problem] = yaml_source.parse(deep_flow(yaml_guard.MAX_DEPTH)).problems
+    assert (problem.rule, problem.line, problem.col) == ("too-deep", 1, 13 + yaml_guard.MAX_DEPTH)
 
 
 def test_the_rules_table_states_the_limits() -> None:
-    assert f"{loader.MAX_BYTES // 2**20} MiB" in RULES["too-large"].summary
-    assert f"{yamlpos.MAX_VALUES // 1_000_000} million" in RULES["too-large"].summary
-    assert f"{yamlpos.MAX_DEPTH} levels" in RULES["too-deep"].summary
-    assert f"over {loader.MAX_USES_DEPTH} documents" in RULES["too-deep"].summary
-    assert f"{yamlpos.MAX_ALIASES:,}" in RULES["too-many-aliases"].summary
-    assert f"{yamlpos.MAX_ALIAS_VALUES // 1_000_000} million" in RULES["too-many-aliases"].summary
+    assert f"{files.MAX_BYTES // 2**20} MiB" in RULES["too-large"].summary
+    assert f"{yaml_guard.MAX_VALUES // 1_000_000} million" in RULES["too-large"].summary
+    assert f"{yaml_guard.MAX_DEPTH} levels" in RULES["too-deep"].summary
+    assert f"over {resolve.MAX_USES_DEPTH} documents" in RULES["too-deep"].summary
+    assert f"{yaml_guard.MAX_ALIASES:,}" in RULES["too-many-aliases"].summary
+    assert (
+        f"{yaml_guard.MAX_ALIAS_VALUES // 1_000_000} million" in RULES["too-many-aliases"].summary
+    )
 
 
 def test_many_broken_entries_are_salvaged_in_linear_time() -> None:
@@ -262,7 +267,7 @@ def test_many_broken_entries_are_salvaged_in_linear_time() -> None:
     with pytest.raises(ValidationError) as caught:
         Document.model_validate(value)
     start = time.perf_counter()
-    salvaged = loader._salvage(value, caught.value)
+    salvaged = document._salvage(value, caught.value)
     assert time.perf_counter() - start < 2.0
     assert salvaged is not None and len(salvaged[1]) == 30_000
 
@@ -653,9 +658,14 @@ def _writes(path: Path) -> list[str]:
 
 def test_every_file_the_package_writes_goes_through_write_atomic() -> None:
     package = ROOT / "vru_pathways"
-    found = [w for p in sorted(package.rglob("*.py")) if p.name != "export.py" for w in _writes(p)]
-    # gitread.checkout unpacks a revision into a temporary folder of its own, to read it
-    assert [w for w in found if not w.startswith("gitread.py:")] == []
+    found = [
+        w
+        for p in sorted(package.rglob("*.py"))
+        if p.relative_to(package).as_posix() != "edge/files.py"
+        for w in _writes(p)
+    ]
+    # edge.git.checkout unpacks a revision into a temporary folder of its own, to read it
+    assert [w for w in found if not w.startswith("git.py:")] == []
     assert all(w.endswith(": extractall") for w in found)
 
 

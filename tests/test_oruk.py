@@ -14,7 +14,7 @@ from conftest import SHARED
 from vru_pathways.ages import AgeRange
 from vru_pathways.framework import Framework
 from vru_pathways.interchange.oruk import import_directory
-from vru_pathways.loading.loader import load
+from vru_pathways.loading import load
 
 DATA = SHARED / "data"
 HSDS = DATA / "hsds-3.0" / "examples"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import run
 
-from vru_pathways.progress import BIG, Progress, for_paths
+from vru_pathways.cli.progress import BIG, Progress, for_paths
 
 
 class Terminal(io.StringIO):

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vru_pathways import app
+from vru_pathways.use_cases import check as app
 
 KEYS = [
     "format",

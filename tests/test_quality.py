@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -27,10 +29,43 @@ def modules() -> list[str]:
     return sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))
 
 
-@pytest.mark.parametrize("module", modules())
-def test_only_the_cli_imports_typer(module: str) -> None:
-    if module != "cli.py":
-        assert "typer" not in imports(module)
+LINT_IMPORTS = str(Path(sys.executable).parent / "lint-imports")
+
+
+def lint_imports(folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [LINT_IMPORTS, "--no-cache"], cwd=folder, capture_output=True, text=True, check=False
+    )
+
+
+def test_the_layers_hold() -> None:
+    """The import-linter contracts in .importlinter: the layers, typer only in the command
+    line, and no process, temporary file or file-writing edge in the core."""
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "contract"),
+    [
+        ("analysis/engine.py", "from ..cli import app", "flows one way"),
+        ("analysis/engine.py", "from ..edge import files", "reach the edge"),
+        ("graph.py", "import subprocess", "reach the edge"),
+        ("reporters/table.py", "import typer", "typer and click"),
+    ],
+)
+def test_the_contracts_catch_a_core_module_reaching_up_or_out(
+    tmp_path: Path, module: str, line: str, contract: str
+) -> None:
+    shutil.copytree(PACKAGE, tmp_path / "vru_pathways")
+    shutil.copy(ROOT / ".importlinter", tmp_path / ".importlinter")
+    target = tmp_path / "vru_pathways" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    result = lint_imports(tmp_path)
+    assert result.returncode == 1
+    broken = result.stdout.split("Broken contracts")[1]
+    assert contract in broken
 
 
 @pytest.mark.parametrize("module", [m for m in modules() if m.startswith("schema/")])

@@ -198,8 +198,8 @@ def test_report_needs_html_or_md(tmp_path: Path) -> None:
 
 
 def test_remedies_are_best_rated_first_and_elsewhere_names_other_areas() -> None:
-    from vru_pathways.loading.loader import load
-    from vru_pathways.paper.content import build
+    from vru_pathways.board_report.build import build
+    from vru_pathways.loading import load
 
     paper = build(load([str(ROOT / m) for m in MODELS]).frameworks)
     items = [i for s in paper.sections for g in s.boards for i in g.items]
@@ -226,8 +226,8 @@ def test_remedies_are_best_rated_first_and_elsewhere_names_other_areas() -> None
 
 
 def test_report_json_is_not_needed_for_the_hub_view() -> None:
-    from vru_pathways.loading.loader import load
-    from vru_pathways.paper.content import build
+    from vru_pathways.board_report.build import build
+    from vru_pathways.loading import load
 
     paper = build(load([str(ROOT / m) for m in MODELS]).frameworks)
     across = paper.comparison[1]

@@ -16,7 +16,7 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vru_pathways.loading.loader import read_document
+from vru_pathways.loading.document import parse_document
 
 SCHEMA = json.loads((ROOT / "schemas" / "vru-pathways-1.schema.json").read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(
@@ -167,7 +167,7 @@ def schema_accepts(source: str) -> bool:
 def validator_accepts(tmp: Path, source: str) -> bool:
     path = tmp / "doc.yaml"
     path.write_text(source, encoding="utf-8")
-    doc, problems = read_document(str(path), "doc.yaml")
+    doc, problems = parse_document(path.read_bytes(), "doc.yaml")
     return doc is not None and not problems
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from vru_pathways import app
-from vru_pathways.rules import RULES
+from vru_pathways.rulebook import RULES
+from vru_pathways.use_cases import check as app
 
 FRAMEWORKS = sorted((ROOT / "frameworks").glob("*.yaml"))
 MODELS = sorted((ROOT / "models").glob("*/model.yaml"))

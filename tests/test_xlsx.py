@@ -20,10 +20,10 @@ from helpers import write
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from vru_pathways import app
 from vru_pathways.diagnostics import Location, Severity
 from vru_pathways.interchange.xlsx import ENTITY_SHEETS, export_workbook, import_workbook
-from vru_pathways.loading.loader import load
+from vru_pathways.loading import load
+from vru_pathways.use_cases import check as app
 
 MODELS = [ROOT / "models" / name / "model.yaml" for name in ("northbrook", "southmere", "eastwick")]
 FORMAT_EXAMPLE = ROOT / "tests/cases/valid/format-example/models/example-area/model.yaml"
@@ -169,7 +169,7 @@ def test_the_same_documents_give_the_same_bytes() -> None:
     assert exported(MODELS[0]) == data
     code = (
         "import sys; from vru_pathways.interchange.xlsx import export_workbook; "
-        "from vru_pathways.loading.loader import load; "
+        "from vru_pathways.loading import load; "
         f"sys.stdout.buffer.write(export_workbook(load([{str(MODELS[0])!r}]).frameworks[0].docs))"
     )
     other = subprocess.run(

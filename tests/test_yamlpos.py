@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vru_pathways.loading import yamlpos
+from vru_pathways.loading import yaml_source as yamlpos
 
 
 def test_scalars_stay_as_written() -> None:

@@ -7,6 +7,8 @@ the output order and tests can compare lists.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -40,6 +42,11 @@ class ExitCode(IntEnum):
     """A bug in vru-pathways."""
 
 
+class InputError(Exception):
+    """Input that cannot be used at all (a file that cannot be read, JSON that is not
+    JSON); the message says what and why. The command line exits 2 on it."""
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a file, 1-based line and column; ``path`` is as the user should read it."""
@@ -58,6 +65,10 @@ class Finding:
 
     ``entity`` names what the finding is about by dotted ID path
     (``services.inclusion-mentors.tier``); ``related`` holds the other places involved.
+    A finding about a place in a document also carries that place as a YAML ``path``
+    (``("services", "mentors", "tier")``), and ``subject``, the words its message opens
+    with to name it (the message is then ``f"{subject}: …"``), so a caller that shows the
+    place another way (a workbook's cell) can drop them without reading the message.
     """
 
     location: Location
@@ -68,6 +79,8 @@ class Finding:
     board: str | None = None
     related: tuple[Location, ...] = ()
     models: tuple[str, ...] = ()
+    subject: str = field(default="", compare=False)
+    path: tuple[str | int, ...] = field(default=(), compare=False)
 
     def line(self) -> str:
         """The one-line form: ``path:line:col: severity rule message``."""
@@ -81,3 +94,13 @@ def exit_code_for(findings: list[Finding], fail_on: Severity | None) -> ExitCode
     if any(f.severity >= fail_on for f in findings):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest choice to ``word``, if any is close enough to be worth saying.
+
+    >>> suggest("tertairy", ["primary", "secondary", "tertiary"])
+    'tertiary'
+    """
+    matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return matches[0] if matches else None

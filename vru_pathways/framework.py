@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .diagnostics import Location
-from .loading.yamlpos import Path, Positions
+from .positions import Path, Positions
 from .schema.document import (
     Approach,
     Area,

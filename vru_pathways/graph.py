@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from .framework import Framework
+from .schema.references import NOUN, REFERENCES
 
 KINDS = ("harm", "factor", "outcome", "approach", "area", "partner", "board", "funding", "service")
 
@@ -30,23 +31,20 @@ _SECTION_KIND = {
     "services": "service",
 }
 
-# (kind, field, target kind)
-_EDGES = (
-    ("factor", "harms", "harm"),
-    ("outcome", "leads_to", "outcome"),
-    ("outcome", "harms", "harm"),
-    ("approach", "addresses", "factor"),
-    ("area", "within", "area"),
-    ("board", "reports_to", "board"),
-    ("funding", "funder", "partner"),
-    ("service", "provider", "partner"),
-    ("service", "approach", "approach"),
-    ("service", "areas", "area"),
-    ("service", "funding", "funding"),
-    ("service", "addresses", "factor"),
-    ("service", "outcomes", "outcome"),
-    ("service", "refers_to", "service"),
+
+def _kind(section: str) -> str:
+    return "factor" if section.endswith("_factors") else NOUN[section]
+
+
+EDGES: tuple[tuple[str, str, str], ...] = tuple(
+    dict.fromkeys(
+        (_kind(section), path[0], NOUN[space])
+        for section, path, space in REFERENCES
+        if section != "needs" and space in _SECTION_KIND and len(path) == 1
+    )
 )
+"""(kind, field, target kind) of every reference the graph draws as an edge: the
+reference table's, less sources (not nodes) and needs (drawn as ``owns`` edges)."""
 
 
 _KIND_SECTION = {kind: section for section, kind in _SECTION_KIND.items()}
@@ -80,7 +78,7 @@ def build(framework: Framework) -> nx.DiGraph:
 
     Examples
     --------
-    >>> from vru_pathways.loading.loader import load
+    >>> from vru_pathways.loading import load
     >>> fw = load(["tests/cases/valid/format-example/models/example-area/model.yaml"])
     >>> g = build(fw.frameworks[0])
     >>> [n for n in g.successors("service:inclusion-mentors")][:3]
@@ -92,7 +90,7 @@ def build(framework: Framework) -> nx.DiGraph:
             graph.add_node(node_id(kind, ident), kind=kind, id=ident, data=entity)
     for ident in framework.factors:
         graph.nodes[node_id("factor", ident)]["factor_kind"] = framework.factor_kind[ident]
-    for kind, field, target in _EDGES:
+    for kind, field, target in EDGES:
         for ident, entity in _table(framework, _KIND_SECTION[kind]).items():
             for ref in _targets(getattr(entity, field)):
                 graph.add_edge(node_id(kind, ident), node_id(target, ref), rel=field)

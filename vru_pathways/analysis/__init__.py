@@ -1,4 +1,4 @@
-"""Gap analysis: one rule per module in ``rules/``, registered here by rule ID.
+"""Gap analysis: one rule per module in ``checks/``, registered here by rule ID.
 
 ``CHECKS`` is a plain dict whose keys are the rule IDs; its order is the order the
 rules run in and the order ``docs/rules.md`` lists them.
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..diagnostics import Finding
-from .context import Context
-from .rules import (
+from ..rulebook import RULES
+from .checks import (
     age_gap,
     area_gap,
     capacity_gap,
@@ -27,28 +27,32 @@ from .rules import (
     tier_gap,
     unsupported_protective,
 )
+from .context import Context
 
 Check = Callable[[Context], Iterator[Finding]]
 
 CHECKS: dict[str, Check] = {
-    "no-pathway": no_pathway.check,
-    "dead-end": dead_end.check,
-    "tier-gap": tier_gap.check,
-    "age-gap": age_gap.check,
-    "area-gap": area_gap.check,
-    "evidence-gap": evidence_gap.check,
-    "harmful-approach": harmful_approach.check,
-    "capacity-gap": capacity_gap.check,
-    "funding-cliff": funding_cliff.check,
-    "single-service": single_service.check,
-    "unsupported-protective": unsupported_protective.check,
-    "orphan-service": orphan_service.check,
-    "orphan-outcome": orphan_outcome.check,
-    "outcome-cycle": outcome_cycle.check,
-    "stage-order": stage_order.check,
+    module.RULE: module.check
+    for module in (
+        no_pathway,
+        dead_end,
+        tier_gap,
+        age_gap,
+        area_gap,
+        evidence_gap,
+        harmful_approach,
+        capacity_gap,
+        funding_cliff,
+        single_service,
+        unsupported_protective,
+        orphan_service,
+        orphan_outcome,
+        outcome_cycle,
+        stage_order,
+    )
 }
 
-HYGIENE: tuple[str, ...] = ("orphan-service", "orphan-outcome", "outcome-cycle", "stage-order")
+HYGIENE: tuple[str, ...] = tuple(r for r in CHECKS if RULES[r].kind == "hygiene")
 """The rules ``validate`` runs: properties of the model itself, whatever the date."""
 
 __all__ = ["CHECKS", "HYGIENE", "Check", "Context"]

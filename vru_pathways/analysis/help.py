@@ -8,7 +8,7 @@ from __future__ import annotations
 import inspect
 import sys
 
-from ..rules import RULES
+from ..rulebook import RULES
 from . import CHECKS
 
 

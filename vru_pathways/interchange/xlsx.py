@@ -31,7 +31,6 @@ import io
 import os
 import posixpath
 import re
-import tempfile
 import types
 import typing
 import zipfile
@@ -53,11 +52,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from pydantic import BaseModel
 
-from ..diagnostics import Finding, Location, Severity
-from ..export import write_atomic
+from ..diagnostics import Finding, Location, Severity, suggest
 from ..framework import Doc
-from ..loading.errors import suggest
-from ..loading.loader import Loader, display_path, read_document
+from ..loading import load_texts
+from ..rulebook import Rule
 from ..schema.document import SECTIONS, Document, Policy, Scope
 from ..schema.types import Ages, Date, Id, Month
 
@@ -579,7 +577,7 @@ def import_workbook(data: bytes, name: str) -> tuple[dict[str, str], list[Findin
         book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file it cannot read
         message = f"{name}: not an .xlsx workbook that can be read ({exc})"
-        return {}, [Finding(Location(name), "invalid-value", message, Severity.ERROR)]
+        return {}, [Finding(Location(name), Rule.INVALID_VALUE, message, Severity.ERROR)]
     props = book.custom_doc_props  # type: ignore[attr-defined]  # not in the stubs
     hint = next((str(p.value) for p in props if p.name == ROOT_FOLDER), "")
     folders = [n for n in hint.split("/") if n and n not in (".", "..")]
@@ -628,7 +626,7 @@ class _Importer:
                 text = f"unknown sheet '{sheet.title}'"
                 self.problem(
                     _Cell(sheet.title, 1, 1),
-                    "unknown-key",
+                    Rule.UNKNOWN_KEY,
                     f"{text} — did you mean '{hint}'?"
                     if hint
                     else f"{text}; the sheets are: {', '.join(known)}",
@@ -636,7 +634,7 @@ class _Importer:
         if DOCUMENTS not in book.sheetnames:
             self.problem(
                 _Cell(DOCUMENTS, 1, 1),
-                "missing-key",
+                Rule.MISSING_KEY,
                 "no 'Documents' sheet: it lists the documents, one row each, that "
                 "the other sheets' rows belong to",
             )
@@ -677,7 +675,7 @@ class _Importer:
                 first = _Cell(sheet.title, 1, seen[text])
                 self.problem(
                     at,
-                    "duplicate-key",
+                    Rule.DUPLICATE_KEY,
                     f"column '{text}' is already at {first}; this one is ignored",
                 )
             elif text in wanted:
@@ -688,7 +686,7 @@ class _Importer:
                 message = f"unknown column '{text}'"
                 self.problem(
                     at,
-                    "unknown-key",
+                    Rule.UNKNOWN_KEY,
                     f"{message} — did you mean '{hint}'?"
                     if hint
                     else f"{message}; the columns are: {', '.join(wanted)}",
@@ -700,7 +698,7 @@ class _Importer:
         for name in missing:
             self.problem(
                 _Cell(sheet.title, 1, sheet.max_column + 1),
-                "missing-key",
+                Rule.MISSING_KEY,
                 f"no '{name}' column: every row needs one",
             )
         return None if missing else (roles, blank)
@@ -736,7 +734,7 @@ class _Importer:
                     reported.add(cell.column)
                     self.problem(
                         at,
-                        "unknown-key",
+                        Rule.UNKNOWN_KEY,
                         "this column has no header: name it (one of the fields) or clear it",
                     )
             if not empty:
@@ -749,7 +747,7 @@ class _Importer:
             if written is None:
                 self.problem(
                     at,
-                    "missing-key",
+                    Rule.MISSING_KEY,
                     "'document' is required: the path of the "
                     "document, relative to the root document's folder",
                 )
@@ -758,7 +756,7 @@ class _Importer:
             if path is None:
                 self.problem(
                     at,
-                    "invalid-value",
+                    Rule.INVALID_VALUE,
                     f"'{written}' is not a document path: write "
                     "it relative to the root document's folder, e.g. "
                     "'../../frameworks/example.yaml'",
@@ -767,7 +765,7 @@ class _Importer:
             if path in out:
                 self.problem(
                     at,
-                    "duplicate-id",
+                    Rule.DUPLICATE_ID,
                     f"document '{written}' is already listed at {out[path].document_cell}",
                 )
                 continue
@@ -780,7 +778,7 @@ class _Importer:
         if written is None:
             self.problem(
                 at,
-                "missing-key",
+                Rule.MISSING_KEY,
                 "'document' is required: the path of one of the documents in the Documents sheet",
             )
             return None
@@ -790,7 +788,7 @@ class _Importer:
             text = f"unknown document '{written}'"
             self.problem(
                 at,
-                "unknown-id",
+                Rule.UNKNOWN_ID,
                 f"{text} — did you mean '{hint}'?"
                 if hint
                 else f"{text}; the Documents sheet lists: {', '.join(documents) or 'none'}",
@@ -816,13 +814,15 @@ class _Importer:
                 continue
             if key is None:
                 if raw:
-                    self.problem(key_at, "missing-key", "'key' is required, such as 'scope.ages'")
+                    self.problem(
+                        key_at, Rule.MISSING_KEY, "'key' is required, such as 'scope.ages'"
+                    )
                 continue
             if key not in by_key and key not in ("scope", "policy"):
                 hint = suggest(key, [*by_key, "scope", "policy"])
                 self.problem(
                     key_at,
-                    "unknown-key",
+                    Rule.UNKNOWN_KEY,
                     f"unknown key '{key}'"
                     + (
                         f" — did you mean '{hint}'?"
@@ -841,7 +841,7 @@ class _Importer:
             if (document, key) in seen:
                 self.problem(
                     key_at,
-                    "duplicate-key",
+                    Rule.DUPLICATE_KEY,
                     f"'{key}' of '{document}' is already given at {seen[(document, key)]}",
                 )
                 continue
@@ -864,13 +864,13 @@ class _Importer:
             if document is None:
                 continue
             if key is None:
-                self.problem(key_at, "missing-key", f"'{spec.key}' is required")
+                self.problem(key_at, Rule.MISSING_KEY, f"'{spec.key}' is required")
                 continue
             entity = f"{spec.section}.{key}"
             if (document, key) in seen:
                 self.problem(
                     key_at,
-                    "duplicate-id",
+                    Rule.DUPLICATE_ID,
                     f"{entity} is already defined at {seen[(document, key)]}",
                     entity,
                 )
@@ -908,13 +908,13 @@ class _Importer:
                 if not colon or not rule.strip():
                     self.problem(
                         at,
-                        "invalid-value",
+                        Rule.INVALID_VALUE,
                         f"'{line.strip()}' is not 'rule: level' "
                         f"(one a line, e.g. 'age-gap: warning')",
                         entity,
                     )
                 elif rule.strip() in levels:
-                    self.problem(at, "duplicate-key", f"'{rule.strip()}' is given twice", entity)
+                    self.problem(at, Rule.DUPLICATE_KEY, f"'{rule.strip()}' is given twice", entity)
                 else:
                     levels[rule.strip()] = level.strip()
             return levels or None
@@ -959,64 +959,43 @@ class _Importer:
         self, texts: dict[str, str], built: dict[str, _Yaml], roots: list[str]
     ) -> list[Finding]:
         """The loader's findings on the assembled documents, pointed at cells."""
+
+        def describe(location: Location) -> str:
+            cell = self.cell_of(location, built)
+            return str(cell) if cell else str(location)
+
         depth = max(_ups(path) for path in texts)
-        with tempfile.TemporaryDirectory(prefix="vru-xlsx-") as temp:
-            base = os.path.realpath(temp)
-            names = self.folders[len(self.folders) - depth :] if depth else []
-            unsafe = any(n in (".", "..") or "\\" in n or "\0" in n for n in names)
-            if len(names) != depth or unsafe:
-                names = [".xlsx-root"] * depth
-            home = os.path.join(base, *names)
-            shown: dict[str, str] = {}
-            for path, text in texts.items():
-                real = os.path.normpath(os.path.join(home, *path.split("/")))
-                os.makedirs(os.path.dirname(real), exist_ok=True)
-                write_atomic(real, text.encode("utf-8"))
-                shown[display_path(real)] = path
-            loader = Loader()
-            for root in roots:
-                loader.load(os.path.join(home, *root.split("/")))
-            for real in (os.path.normpath(os.path.join(home, *p.split("/"))) for p in texts):
-                if real not in loader.documents:
-                    # not reached: a document that uses it failed; its own errors still count
-                    loader.findings.update(read_document(real, display_path(real))[1])
-            return [self.point(f, shown, built, base, home) for f in sorted(loader.findings)]
+        names = self.folders[len(self.folders) - depth :] if depth else []
+        if len(names) != depth or any(n in (".", "..") or "\\" in n for n in names):
+            names = [".xlsx-root"] * depth
+        loaded = load_texts(texts, roots, describe, "/".join(names))
+        return [self.point(f, built) for f in loaded.findings]
 
-    def cell_of(
-        self, location: Location, shown: dict[str, str], built: dict[str, _Yaml]
-    ) -> _Cell | None:
-        path = shown.get(location.path)
-        if path is None:
+    def cell_of(self, location: Location, built: dict[str, _Yaml]) -> _Cell | None:
+        """The cell a line of an assembled document came from."""
+        document = built.get(location.path)
+        if document is None or not document.cells:
             return None
-        cells = built[path].cells
-        return cells[min(max(location.line, 1), len(cells)) - 1] if cells else None
+        cells = document.cells
+        return cells[min(max(location.line, 1), len(cells)) - 1]
 
-    def point(
-        self, finding: Finding, shown: dict[str, str], built: dict[str, _Yaml], base: str, home: str
-    ) -> Finding:
-        cell = self.cell_of(finding.location, shown, built)
-        message = _strip_path(finding.message, finding.entity)
-        required = re.search(r"'([^']+)' is required$", message)
-        if cell is not None and finding.rule == "missing-key" and required:
-            column = self.headers.get(cell.sheet, {}).get(required.group(1))
+    def point(self, finding: Finding, built: dict[str, _Yaml]) -> Finding:
+        """The finding located at its cell, its message without the YAML path it opened
+        with (the cell now says where)."""
+        cell = self.cell_of(finding.location, built)
+        message = finding.message
+        if finding.subject:
+            message = message.removeprefix(f"{finding.subject}: ")
+        if cell is not None and finding.rule == Rule.MISSING_KEY and finding.path:
+            fields = finding.path[2:] if finding.path[0] in SECTIONS else finding.path
+            header = ".".join(str(p) for p in fields if isinstance(p, str))
+            column = self.headers.get(cell.sheet, {}).get(header)
             if column is not None:
                 cell = _Cell(cell.sheet, cell.row, column)
             else:
-                message += f" (the sheet has no '{required.group(1)}' column)"
-        if shown:
-            places = "|".join(re.escape(p) for p in sorted(shown, key=len, reverse=True))
-
-            def place(match: re.Match[str]) -> str:
-                at = self.cell_of(Location(match.group(1), int(match.group(2))), shown, built)
-                return str(at) if at else match.group(0)
-
-            message = re.sub(rf"({places}):(\d+):(\d+)", place, message)
-        message = re.sub(
-            re.escape(base) + r"[^\s'\"),]*", lambda m: _relative(m.group(0), home), message
-        )
+                message += f" (the sheet has no '{header}' column)"
         related = tuple(
-            self.location(at) if (at := self.cell_of(r, shown, built)) else r
-            for r in finding.related
+            self.location(at) if (at := self.cell_of(r, built)) else r for r in finding.related
         )
         if cell is None:
             return dataclasses.replace(finding, message=message, related=related)
@@ -1044,30 +1023,6 @@ def _entity(
         out.add(indent, f"{path[0]}:", values[members[0]][1])
         for member in members:
             out.field(indent + 2, member.path[-1], *values[member], typed=member.kind in _TYPED)
-
-
-_TOP_KEYS = (
-    "format",
-    "id",
-    "title",
-    "description",
-    "uses",
-    *SECTIONS,
-    "scope",
-    "policy",
-    "the document",
-)
-
-
-def _strip_path(message: str, entity: str) -> str:
-    """The loader's message without its leading ``services.x.addresses[0]: `` (the cell
-    now says where)."""
-    for start in ([entity] if entity else []) + list(_TOP_KEYS):
-        if message.startswith(start):
-            rest = re.match(r"(?:\.[^.:\[]+|\[\d+\])*: ", message[len(start) :])
-            if rest:
-                return message[len(start) + rest.end() :]
-    return message
 
 
 def _normal(written: str) -> str | None:

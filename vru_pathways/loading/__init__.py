@@ -1,1 +1,39 @@
-"""Reading framework files: YAML with positions, ``uses``, merging and references."""
+"""The only code that reads input: files or texts → documents → resolved frameworks.
+
+:func:`load` reads files from disk; :func:`load_texts` reads documents held in memory
+(a workbook being imported), so nothing is written to check them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from ..diagnostics import Location
+from .files import DiskFiles, MemoryFiles, display_path
+from .resolve import Loaded, Loader
+
+__all__ = ["Loaded", "display_path", "load", "load_texts"]
+
+
+def load(paths: Sequence[str]) -> Loaded:
+    """Load every root in ``paths``; shared documents are read once."""
+    loader = Loader(DiskFiles())
+    frameworks = [fw for fw in (loader.load(p) for p in paths) if fw is not None]
+    return Loaded(frameworks, sorted(loader.findings))
+
+
+def load_texts(
+    texts: Mapping[str, str],
+    roots: Sequence[str],
+    describe: Callable[[Location], str] = str,
+    home: str = "",
+) -> Loaded:
+    """Load the documents of ``texts`` (POSIX path relative to ``home`` → YAML text) as
+    the frameworks rooted at ``roots``; a document no root reaches is still read and
+    checked on its own. See :class:`~.files.MemoryFiles` for ``home``."""
+    files = MemoryFiles(texts, home)
+    loader = Loader(files, describe)
+    frameworks = [fw for fw in (loader.load(r) for r in roots) if fw is not None]
+    for key in files.texts:
+        loader.document(key)
+    return Loaded(frameworks, sorted(loader.findings))

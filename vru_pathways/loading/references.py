@@ -1,4 +1,4 @@
-"""Every reference between entities, as a table, and the check that each one resolves."""
+"""The check that every reference between entities resolves (the table: ``schema.references``)."""
 
 from __future__ import annotations
 
@@ -6,49 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Finding, Severity, suggest
 from ..framework import Doc, Framework
-from ..rules import FINDING_RULES
-from .errors import dotted, suggest
-
-# (section, field path inside the entity, namespace the IDs live in)
-REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("risk_factors", ("harms",), "harms"),
-    ("risk_factors", ("sources",), "sources"),
-    ("protective_factors", ("harms",), "harms"),
-    ("protective_factors", ("sources",), "sources"),
-    ("outcomes", ("leads_to",), "outcomes"),
-    ("outcomes", ("harms",), "harms"),
-    ("outcomes", ("sources",), "sources"),
-    ("approaches", ("addresses",), "factors"),
-    ("approaches", ("evidence", "source"), "sources"),
-    ("areas", ("within",), "areas"),
-    ("boards", ("reports_to",), "boards"),
-    ("funding", ("funder",), "partners"),
-    ("needs", ("areas",), "areas"),
-    ("needs", ("owner",), "boards"),
-    ("services", ("provider",), "partners"),
-    ("services", ("approach",), "approaches"),
-    ("services", ("areas",), "areas"),
-    ("services", ("funding",), "funding"),
-    ("services", ("addresses",), "factors"),
-    ("services", ("outcomes",), "outcomes"),
-    ("services", ("refers_to",), "services"),
-)
-
-_NOUN = {
-    "harms": "harm",
-    "sources": "source",
-    "outcomes": "outcome",
-    "factors": "factor",
-    "areas": "area",
-    "boards": "board",
-    "partners": "partner",
-    "approaches": "approach",
-    "funding": "funding",
-    "services": "service",
-    "rules": "rule",
-}
+from ..positions import dotted
+from ..rulebook import FINDING_RULES, Rule
+from ..schema.references import NOUN, REFERENCES
 
 
 def _walk(value: Any, path: tuple[str, ...]) -> Any:
@@ -94,10 +56,18 @@ def _unknown(
     key: bool = False,
 ) -> Finding:
     hint = hints(ident, known)
-    text = f"{dotted(path)}: unknown {_NOUN[space]} '{ident}'"
+    text = f"{dotted(path)}: unknown {NOUN[space]} '{ident}'"
     if hint:
         text += f" — did you mean '{hint}'?"
-    return Finding(doc.at(*path, key=key), "unknown-id", text, Severity.ERROR, dotted(path[:2]))
+    return Finding(
+        doc.at(*path, key=key),
+        Rule.UNKNOWN_ID,
+        text,
+        Severity.ERROR,
+        dotted(path[:2]),
+        subject=dotted(path),
+        path=path,
+    )
 
 
 def _namespace(framework: Framework, space: str) -> dict[str, Any] | tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
+from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
 from .style import EDGE_COLOUR, FONT, LINES, LOOKS
 
 WRAP = 30

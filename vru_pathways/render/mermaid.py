@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
+from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
 from .style import LINES, LOOKS
 
 _UNSAFE = set('"#&<>[](){}|%`;\\:=')

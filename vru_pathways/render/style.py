@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..diagram import Marker, NodeKind
+from .diagram import Marker, NodeKind
 
 FONT = "DejaVu Sans"
 GAP_COLOUR = "#D55E00"  # Okabe–Ito vermillion

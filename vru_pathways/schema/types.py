@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from ..ages import PATTERN as AGES_PATTERN
 from ..ages import AgeRange
+from ..rulebook import Rule
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -31,11 +32,11 @@ def _text(value: Any, rule: str, what: str) -> str:
 
 
 def _parse_id(value: Any) -> str:
-    text = _text(value, "bad-id", "an ID")
+    text = _text(value, Rule.BAD_ID, "an ID")
     if not _ID.match(text):
         hint = re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-") or "an-id"
         raise PydanticCustomError(
-            "bad-id",
+            Rule.BAD_ID,
             "'{value}' is not a valid ID: use lower-case letters, digits and hyphens, "
             "e.g. '{hint}'",
             {"value": text, "hint": hint},
@@ -44,36 +45,36 @@ def _parse_id(value: Any) -> str:
 
 
 def _parse_date(value: Any) -> dt.date:
-    text = _text(value, "bad-date", "a date (YYYY-MM-DD)")
+    text = _text(value, Rule.BAD_DATE, "a date (YYYY-MM-DD)")
     if not _DATE.match(text):
         raise PydanticCustomError(
-            "bad-date", "'{value}' is not a date; write it as YYYY-MM-DD", {"value": text}
+            Rule.BAD_DATE, "'{value}' is not a date; write it as YYYY-MM-DD", {"value": text}
         )
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise PydanticCustomError(
-            "bad-date",
+            Rule.BAD_DATE,
             "'{value}' is not a real date ({reason})",
             {"value": text, "reason": str(exc)},
         ) from None
 
 
 def _parse_month(value: Any) -> str:
-    text = _text(value, "bad-date", "a month (YYYY-MM)")
+    text = _text(value, Rule.BAD_DATE, "a month (YYYY-MM)")
     if not _MONTH.match(text):
         raise PydanticCustomError(
-            "bad-date", "'{value}' is not a month; write it as YYYY-MM", {"value": text}
+            Rule.BAD_DATE, "'{value}' is not a month; write it as YYYY-MM", {"value": text}
         )
     return text
 
 
 def _parse_ages(value: Any) -> AgeRange:
-    text = _text(value, "bad-age-range", 'an age range such as "10-17"')
+    text = _text(value, Rule.BAD_AGE_RANGE, 'an age range such as "10-17"')
     try:
         return AgeRange.parse(text)
     except ValueError as exc:
-        raise PydanticCustomError("bad-age-range", str(exc)) from None
+        raise PydanticCustomError(Rule.BAD_AGE_RANGE, str(exc)) from None
 
 
 Id = Annotated[

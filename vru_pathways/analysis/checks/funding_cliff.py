@@ -1,0 +1,60 @@
+"""``funding-cliff``: every covering service of a factor may stop within the horizon.
+
+A service is at risk when each of its funding sources ends, or the service itself ends,
+within ``policy.horizon`` months (default 6) after the as-of date. A service that lists
+no funding is not at risk. The finding names each service's funding and end dates.
+
+Fails (as of 2025-01-01)::
+
+    funding: {vru-grant: {name: VRU grant 2024/25, ends: 2025-03-31}}
+    services:
+      mentors: {name: Mentors, tier: secondary, funding: [vru-grant],
+                addresses: [school-exclusion]}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Location
+from ...rulebook import Rule
+from ..context import Context
+
+RULE = Rule.FUNDING_CLIFF
+
+
+def at_risk(ctx: Context, service_id: str) -> list[str] | None:
+    """Why a service may stop within the horizon, or ``None`` when it is not at risk."""
+    fw = ctx.framework
+    service = fw.services[service_id]
+    end = ctx.horizon_end
+    if service.ends and service.ends <= end:
+        return [f"the service ends {service.ends.isoformat()}"]
+    if not service.funding:
+        return None
+    ends: list[dt.date | None] = [fw.funding[x].ends for x in service.funding]
+    if all(e is not None and e <= end for e in ends):
+        return [f"{x} ends {fw.funding[x].ends}" for x in service.funding]
+    return None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    fw = ctx.framework
+    for f in ctx.in_scope:
+        covering = ctx.covering[f]
+        if not covering:
+            continue
+        reasons = {s: at_risk(ctx, s) for s in covering}
+        if all(r is not None for r in reasons.values()):
+            detail = "; ".join(f"{s}: {', '.join(r or [])}" for s, r in reasons.items())
+            related: list[Location] = []
+            for s in covering:
+                related += [fw.where("funding", x) for x in fw.services[s].funding]
+            yield ctx.about_factor(
+                RULE,
+                f,
+                f"every covering service may stop by {ctx.horizon_end.isoformat()} "
+                f"({ctx.policy.horizon} months after {ctx.as_of.isoformat()}): {detail}",
+                related=tuple(related),
+            )

@@ -1,0 +1,41 @@
+"""``harmful-approach``: a service uses an approach the evidence rates as harmful.
+
+Applies to every service not ``closed`` (a planned harmful service is worth stopping
+before it starts). Always an error unless ``policy.severity`` says otherwise.
+
+Fails::
+
+    approaches:
+      prison-awareness: {name: Prison awareness visits, evidence: {impact: harmful}}
+    services:
+      scared-straight: {name: Prison visit day, tier: secondary, approach: prison-awareness}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Severity
+from ...rulebook import Rule
+from ..context import Context
+from .evidence_gap import rating
+
+RULE = Rule.HARMFUL_APPROACH
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    fw = ctx.framework
+    for s, service in fw.services.items():
+        if service.status == "closed" or rating(ctx, s) != "harmful":
+            continue
+        approach = service.approach or ""
+        yield Finding(
+            fw.where("services", s, "approach"),
+            RULE,
+            f"service '{s}' ({service.name}, {service.status}) uses '{approach}' "
+            f"({fw.approaches[approach].name}), which the evidence rates as harmful: "
+            "it can increase violence; replace or stop it",
+            Severity.ERROR,
+            f"services.{s}",
+            related=(fw.where("approaches", approach),),
+        )

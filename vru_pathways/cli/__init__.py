@@ -1,0 +1,37 @@
+"""The command line: parse options, call one use-case, print it, map it to an exit code.
+
+One module per command group; shared options in :mod:`.options`; every command ends in
+:func:`.errors.run`, the one table from outcomes to exit codes: 0 nothing at or above
+``--fail-on``; 1 findings at or above it; 2 input that cannot be analysed, or a usage
+error; 3 internal error.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import ExitCode
+from . import check, compare, draw, interchange, report
+from .app import app, export_app, import_app
+
+app.command()(check.validate)
+app.command()(check.gaps)
+app.command()(draw.draw)
+app.command()(compare.diff)
+app.command()(report.report)
+app.command()(check.schema)
+export_app.command("xlsx")(interchange.export_xlsx)
+export_app.command("graphml")(interchange.export_graphml)
+import_app.command("xlsx")(interchange.import_xlsx)
+import_app.command("oruk")(interchange.import_oruk)
+app.add_typer(export_app, name="export")
+app.add_typer(import_app, name="import")
+
+__all__ = ["app", "check", "compare", "draw", "interchange", "main", "report"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code instead of raising ``SystemExit``."""
+    try:
+        app(args=argv, prog_name="vru-pathways")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else int(ExitCode.INPUT)
+    return int(ExitCode.OK)

@@ -1,0 +1,105 @@
+"""``validate``, ``gaps`` and ``schema``."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..diagnostics import ExitCode, exit_code_for
+from .errors import Settings, run, write_out
+from .options import AsOfOpt, FailOnOpt, FormatOpt, PathsArg, as_of, threshold
+from .progress import for_paths
+
+if TYPE_CHECKING:
+    from ..results import CheckReport
+
+SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"
+
+
+def show(report: CheckReport, fmt: str | None) -> ExitCode:
+    """Print a check's report and give the exit code it calls for."""
+    from ..reporters import render  # lazy: start-up of every command (see docs/performance.md)
+
+    name = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") else "table")
+    write_out(render(name, report))
+    if not report.analysable:
+        return ExitCode.INPUT
+    if report.gates:
+        return ExitCode.FINDINGS
+    return exit_code_for(list(report.findings), report.fail_on)
+
+
+def stop_unless_analysable(report: CheckReport) -> ExitCode | None:
+    """Print the problems of input that cannot be analysed, and give exit 2; else ``None``."""
+    return show(report, "table") if not report.analysable else None
+
+
+def validate(paths: PathsArg, fmt: FormatOpt = None, fail_on: FailOnOpt = "error") -> None:
+    """Check the format, every reference, and hygiene (orphans, outcome loops)."""
+    from ..use_cases import check  # lazy: loading pulls in pydantic and yaml
+
+    def body() -> ExitCode:
+        Settings.progress = for_paths(paths)
+        report = check.validate(paths, threshold(fail_on), Settings.progress)
+        Settings.progress.done()
+        return show(report, fmt)
+
+    run(body)
+
+
+def gaps(
+    paths: PathsArg,
+    fmt: FormatOpt = None,
+    as_of_text: AsOfOpt = None,
+    fail_on: FailOnOpt = "error",
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            metavar="PCT",
+            min=0,
+            max=100,
+            help="Exit 1 when a model's coverage is under PCT percent (overrides "
+            "policy.fail_under).",
+        ),
+    ] = None,
+) -> None:
+    """Find every gap, with coverage; several models add a factor × model matrix."""
+    from ..use_cases import check  # lazy: loading pulls in pydantic, yaml and networkx
+
+    day = as_of(as_of_text)
+
+    def body() -> ExitCode:
+        Settings.progress = for_paths(paths)
+        report = check.gaps(paths, day, fail_under, threshold(fail_on), Settings.progress)
+        Settings.progress.done()
+        return show(report, fmt)
+
+    run(body)
+
+
+def schema(
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=f"Write it to FILE (the project keeps it in {SCHEMA_FILE}).",
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the format (for editors and check-jsonschema)."""
+    from ..edge.files import write  # lazy: start-up
+    from ..use_cases import check  # lazy: the schema is built from the pydantic models
+
+    def body() -> ExitCode:
+        text = check.schema()
+        if output:
+            write(output, text.encode("utf-8"))
+        else:
+            write_out(text)
+        return ExitCode.OK
+
+    run(body)

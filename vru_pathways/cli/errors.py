@@ -1,0 +1,71 @@
+"""The one table from what a command can end in to its exit code, and the one boundary
+every command goes through.
+
+A command's body returns the :class:`~vru_pathways.diagnostics.ExitCode` its result
+calls for; :func:`run` calls it, and anything it raises ends here: input that cannot be
+used is a one-line message and exit 2, an interrupt is one line, and anything else is
+a bug, exit 3, with the traceback only under ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from typing import NoReturn
+
+import typer
+
+from ..diagnostics import ExitCode, InputError
+from .progress import Progress
+
+EXIT_CODES: tuple[tuple[type[BaseException], ExitCode, str], ...] = (
+    (InputError, ExitCode.INPUT, "{exc}"),
+    (KeyboardInterrupt, ExitCode.INTERNAL, "interrupted"),
+)
+"""What a command can end in, its exit code, and the line it prints; the first class
+that matches wins. Anything not listed is an internal error (exit 3)."""
+
+
+class Settings:
+    """What the top-level options set for every command."""
+
+    debug = False
+    progress = Progress(enabled=False)
+
+
+def fail(message: str, code: ExitCode) -> NoReturn:
+    Settings.progress.done()
+    typer.echo(f"vru-pathways: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+def _internal(exc: BaseException) -> NoReturn:
+    Settings.progress.done()
+    if Settings.debug:
+        traceback.print_exc()
+    hint = "" if Settings.debug else " (run with --debug for the traceback)"
+    fail(f"internal error: {type(exc).__name__}: {exc}{hint}", ExitCode.INTERNAL)
+
+
+def run(body: Callable[[], ExitCode]) -> NoReturn:
+    """Run a command's body and exit with the code it returns, or the code :data:`EXIT_CODES`
+    gives what it raised."""
+    try:
+        code = body()
+    except typer.Exit:
+        raise
+    except BaseException as exc:  # the one boundary: every command ends here
+        for kind, code, line in EXIT_CODES:
+            if isinstance(exc, kind):
+                fail(line.format(exc=exc), code)
+        if not isinstance(exc, Exception):
+            raise
+        _internal(exc)
+    Settings.progress.done()
+    raise typer.Exit(int(code))
+
+
+def write_out(text: str) -> None:
+    """Text for standard output."""
+    sys.stdout.write(text)

@@ -1,0 +1,93 @@
+"""``export`` and ``import``: spreadsheets, GraphML and service directories."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..diagnostics import ExitCode
+from .check import stop_unless_analysable
+from .errors import run
+from .options import OutputOpt, PathArg, as_of, as_of_option
+
+
+def export_xlsx(path: PathArg, output: OutputOpt) -> None:
+    """A workbook with one sheet per section, ID columns and readable lists."""
+    from ..edge.files import write  # lazy: start-up
+    from ..use_cases import interchange  # lazy: openpyxl
+
+    def body() -> ExitCode:
+        made = interchange.export_xlsx(path)
+        stopped = stop_unless_analysable(made.report)
+        if stopped is not None:
+            return stopped
+        write(output, made.data)
+        return ExitCode.OK
+
+    run(body)
+
+
+def export_graphml(
+    path: PathArg,
+    output: OutputOpt,
+    as_of_text: Annotated[str | None, as_of_option("The date for pathway status.")] = None,
+) -> None:
+    """The framework graph as GraphML, for Gephi and other network tools."""
+    from ..edge.files import write  # lazy: start-up
+    from ..use_cases import interchange  # lazy: openpyxl
+
+    day = as_of(as_of_text)
+
+    def body() -> ExitCode:
+        made = interchange.export_graphml(path, day)
+        stopped = stop_unless_analysable(made.report)
+        if stopped is not None:
+            return stopped
+        write(output, made.data)
+        return ExitCode.OK
+
+    run(body)
+
+
+def import_xlsx(
+    workbook: Annotated[str, typer.Argument(metavar="FILE.xlsx")],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="DIR", help="The folder to write the YAML documents into."
+        ),
+    ],
+) -> None:
+    """A workbook made by 'export xlsx' (and edited) back into YAML documents."""
+    from ..edge.files import write_tree  # lazy: start-up
+    from ..use_cases import interchange  # lazy: openpyxl
+
+    def body() -> ExitCode:
+        made = interchange.import_xlsx(workbook)
+        stopped = stop_unless_analysable(made.report)
+        if stopped is not None:
+            return stopped
+        write_tree(output, made.files, workbook)
+        typer.echo(f"wrote {len(made.files)} document(s) under {output}", err=True)
+        return ExitCode.OK
+
+    run(body)
+
+
+def import_oruk(
+    source: Annotated[str, typer.Argument(metavar="FILE.json")],
+    output: OutputOpt,
+) -> None:
+    """An Open Referral UK / HSDS 3.0 service directory export as service entries."""
+    from ..edge.files import write  # lazy: start-up
+    from ..use_cases import interchange  # lazy: openpyxl
+
+    def body() -> ExitCode:
+        made = interchange.import_oruk(source)
+        for note in made.notes:
+            typer.echo(f"vru-pathways: warning: {note}", err=True)
+        write(output, made.data)
+        return ExitCode.OK
+
+    run(body)

@@ -1,0 +1,77 @@
+"""One document: bytes → text → positioned values → a validated pydantic document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..diagnostics import Finding, Location, Severity
+from ..framework import Doc
+from ..rulebook import Rule
+from ..schema.document import SECTIONS, Document
+from .files import decode
+from .pydantic_errors import from_validation_error
+from .yaml_source import parse
+
+
+def parse_document(data: bytes, shown: str) -> tuple[Doc | None, list[Finding]]:
+    """Decode, parse and validate one document; return it if it is usable (a document
+    with broken entries is salvaged without them, and they are reported)."""
+    text, problems = decode(data, shown)
+    if text is None:
+        return None, problems
+    parsed = parse(text)
+    problems = [
+        Finding(Location(shown, p.line, p.col), p.rule, p.message, Severity.ERROR)
+        for p in parsed.problems
+    ]
+    if parsed.value is None and not problems:
+        message = "the file holds no document; start it with 'format: vru-pathways/1'"
+        return None, [Finding(Location(shown), Rule.EMPTY_DOCUMENT, message, Severity.ERROR)]
+    if not isinstance(parsed.value, dict):
+        if parsed.value is not None:
+            held = "a list" if isinstance(parsed.value, list) else "a single value"
+            message = (
+                "a document must be a mapping of keys, starting 'format: vru-pathways/1'"
+                f"; this file holds {held}"
+            )
+            line, col = parsed.positions.find(())
+            problems.append(
+                Finding(Location(shown, line, col), Rule.INVALID_VALUE, message, Severity.ERROR)
+            )
+        return None, problems
+    try:
+        model = Document.model_validate(parsed.value)
+    except ValidationError as exc:
+        problems += from_validation_error(exc, Document, parsed.positions, shown)
+        salvaged = _salvage(parsed.value, exc)
+        if salvaged is None:
+            return None, problems
+        model, broken = salvaged
+        return Doc(shown, model, parsed.positions, broken), problems
+    return Doc(shown, model, parsed.positions), problems
+
+
+def _salvage(value: dict[str, Any], exc: ValidationError) -> tuple[Document, frozenset[str]] | None:
+    """The document without its invalid entries, so that the rest (its ``uses``, its
+    other references) can still be checked in the same run; ``None`` if nothing is left."""
+    kept = dict(value)
+    broken: set[str] = set()
+    copied: set[str] = set()  # each section once: a copy per error is quadratic
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        if len(loc) >= 2 and loc[0] in SECTIONS and isinstance(kept.get(loc[0]), dict):
+            if loc[0] not in copied:
+                kept[str(loc[0])] = dict(kept[str(loc[0])])
+                copied.add(str(loc[0]))
+            kept[str(loc[0])].pop(str(loc[1]), None)
+            broken.add(str(loc[1]))
+        elif loc and loc[0] != "format":
+            kept.pop(str(loc[0]), None)
+        else:
+            return None
+    try:
+        return Document.model_validate(kept), frozenset(broken)
+    except ValidationError:
+        return None

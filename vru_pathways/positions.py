@@ -1,0 +1,62 @@
+"""Where every value of a YAML document sits: positions by path, shared by loading and
+the resolved framework.
+
+A path is the chain of keys and list indexes from the document's root
+(``("services", "mentors", "areas", 0)``); a point is a 1-based ``(line, column)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+Path = tuple[str | int, ...]
+Point = tuple[int, int]
+
+_COLUMN_BITS = 26
+"""Columns up to 64 Mi: more than one line of a file the loader reads can hold (at 24
+bits, a column past 16 Mi ran into the line)."""
+
+
+def pack(line: int, col: int) -> int:
+    """``(line, col)`` as one int.
+
+    >>> unpack(pack(12, 7))
+    (12, 7)
+    """
+    return line << _COLUMN_BITS | col
+
+
+def unpack(point: int) -> Point:
+    return point >> _COLUMN_BITS, point & ((1 << _COLUMN_BITS) - 1)
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) starts, by path from the document root."""
+
+    values: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, int] = field(default_factory=dict)
+    """Points are packed into one int each (see :func:`pack`): a national framework has
+    millions of values, and a tuple per point would cost hundreds of megabytes."""
+
+    def find(self, path: Path, *, key: bool = False) -> Point:
+        """The point for ``path``, else for its deepest known ancestor."""
+        table = self.keys if key else self.values
+        for cut in range(len(path), -1, -1):
+            point = table.get(path[:cut]) or self.keys.get(path[:cut])
+            if point is not None:
+                return unpack(point)
+        return (1, 1)
+
+
+def dotted(path: Sequence[str | int]) -> str:
+    """A path as the user reads it.
+
+    >>> dotted(("services", "x", "areas", 2))
+    'services.x.areas[2]'
+    """
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

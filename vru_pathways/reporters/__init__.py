@@ -1,0 +1,42 @@
+"""Reports: a :class:`~vru_pathways.results.CheckReport` → text in one of several formats.
+
+``FORMATS`` is a plain dict whose keys are the ``--format`` choices and whose values name
+the module that renders each; ``CHANGE_FORMATS`` likewise names the function of
+:mod:`.changes` that writes each format of :class:`~vru_pathways.results.Changes`.
+Modules are imported only when used, so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..results import Changes, CheckReport
+
+FORMATS: dict[str, str] = {
+    "table": "table",
+    "json": "json_",
+    "csv": "csv_",
+    "markdown": "markdown",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+}
+
+
+def render(name: str, report: CheckReport) -> str:
+    """``report`` as text in format ``name`` (a key of :data:`FORMATS`)."""
+    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    text: str = module.render(report)
+    return text
+
+
+CHANGE_FORMATS: dict[str, str] = {"text": "text", "markdown": "markdown", "json": "as_json"}
+
+
+def render_changes(name: str, changes: Changes) -> str:
+    """``changes`` as text in format ``name`` (a key of :data:`CHANGE_FORMATS`)."""
+    module = importlib.import_module(f"{__name__}.changes")
+    text: str = getattr(module, CHANGE_FORMATS[name])(changes)
+    return text

@@ -1,0 +1,122 @@
+"""The values the use-cases return and every reporter reads: frozen, built once.
+
+A use-case never prints and never decides an exit code; it returns one of these, and
+the command line turns it into text and a code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .analysis.coverage import Coverage, Ratio
+from .diagnostics import Finding, Severity
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``validate`` and ``gaps`` produce: findings, and for ``gaps`` coverage."""
+
+    command: str
+    findings: tuple[Finding, ...]
+    analysable: bool
+    models: tuple[str, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+    factor_names: dict[str, str] = field(default_factory=dict)
+    fail_on: Severity | None = Severity.ERROR
+    """The threshold the command fails at; reports that mark failures (JUnit) use it."""
+    gates: tuple[str, ...] = ()
+    """Coverage gates not met (``--fail-under``, ``policy.fail_under``); each fails the run."""
+
+
+def unanalysable(command: str, findings: list[Finding] | tuple[Finding, ...]) -> CheckReport:
+    """The report of input that cannot be analysed: its problems, nothing else."""
+    return CheckReport(command, tuple(findings), False)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """What ``draw`` produces: the bytes of the file, or the findings that stopped it."""
+
+    report: CheckReport
+    data: bytes = b""
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class Output:
+    """What ``report`` and ``export`` produce: the bytes of one file, or the findings
+    that stopped it; ``notes`` are warnings to show beside it."""
+
+    report: CheckReport
+    data: bytes = b""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What ``import xlsx`` produces: files by relative POSIX path, or the findings that
+    stopped it."""
+
+    report: CheckReport
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Change:
+    """The same gap before and after, with another severity or other figures."""
+
+    old: Finding
+    new: Finding
+
+
+@dataclass(frozen=True)
+class CoverageChange:
+    model: str
+    part: str
+    """``overall``, ``tier primary``, ``level individual``, ``area north``…"""
+    old: Ratio | None
+    new: Ratio | None
+
+    @property
+    def delta(self) -> float:
+        return (self.new.percent if self.new else 0.0) - (self.old.percent if self.old else 0.0)
+
+
+@dataclass(frozen=True)
+class ServiceChanges:
+    model: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: dict[str, list[str]]
+    """Service ID → the fields that changed."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a change to the models opened, closed and moved."""
+
+    old: str
+    new: str
+    opened: tuple[Finding, ...] = ()
+    closed: tuple[Finding, ...] = ()
+    severity_changed: tuple[Change, ...] = ()
+    reworded: tuple[Change, ...] = ()
+    coverage: tuple[CoverageChange, ...] = ()
+    services: tuple[ServiceChanges, ...] = ()
+
+    def introduced(self, threshold: Severity) -> list[Finding]:
+        """Gaps the change brought in at or above ``threshold``: opened ones, and ones
+        whose severity rose to it."""
+        raised = [
+            c.new for c in self.severity_changed if c.new.severity >= threshold > c.old.severity
+        ]
+        return [f for f in self.opened if f.severity >= threshold] + raised
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What ``diff`` produces: the changes, or the reports that stopped it."""
+
+    old: CheckReport
+    new: CheckReport
+    changes: Changes | None = None

@@ -1,0 +1,88 @@
+"""``validate``, ``gaps`` and ``schema``: the checks a model must pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..analysis import CHECKS, HYGIENE
+from ..analysis.context import Context
+from ..analysis.coverage import Coverage, coverage
+from ..analysis.engine import merge, run
+from ..diagnostics import Finding, Severity
+from ..loading import Loaded, load
+from ..results import CheckReport
+from ..schema.jsonschema import document_schema
+from . import Progress
+
+
+def validate(
+    paths: list[str], fail_on: Severity | None = Severity.ERROR, progress: Progress | None = None
+) -> CheckReport:
+    """Format, references and hygiene findings (the rules that need no as-of date)."""
+    if progress:
+        progress.stage(f"reading and checking {len(paths)} model(s), {progress.size / 1e6:.0f} MB")
+    loaded = load(paths)
+    found = list(loaded.findings)
+    if progress:
+        progress.stage("checking hygiene")
+    if loaded.ok:
+        for framework in loaded.frameworks:
+            found += run(Context(framework), HYGIENE)
+    models = tuple(fw.id for fw in loaded.frameworks)
+    return CheckReport("validate", tuple(merge(found)), loaded.ok, models, fail_on=fail_on)
+
+
+def gaps(
+    paths: list[str],
+    as_of: dt.date | None = None,
+    fail_under: float | None = None,
+    fail_on: Severity | None = Severity.ERROR,
+    progress: Progress | None = None,
+) -> CheckReport:
+    """Every finding of FORMAT.md's "What counts as a gap", and coverage per model."""
+    if progress:
+        progress.stage(f"reading and checking {len(paths)} model(s), {progress.size / 1e6:.0f} MB")
+    loaded = load(paths)
+    if progress:
+        progress.stage("finding the gaps")
+    return analyse(loaded, as_of, fail_under, fail_on)
+
+
+def analyse(
+    loaded: Loaded,
+    as_of: dt.date | None = None,
+    fail_under: float | None = None,
+    fail_on: Severity | None = Severity.ERROR,
+    command: str = "gaps",
+) -> CheckReport:
+    """The gaps and coverage of loaded frameworks (only their problems if unanalysable)."""
+    found: list[Finding] = list(loaded.findings)
+    models = tuple(fw.id for fw in loaded.frameworks)
+    if not loaded.ok:
+        return CheckReport(command, tuple(merge(found)), False, models, fail_on=fail_on)
+    covered: list[Coverage] = []
+    gates: list[str] = []
+    names: dict[str, str] = {}
+    for framework in loaded.frameworks:
+        ctx = Context(framework, as_of)
+        found += run(ctx, CHECKS)
+        cov = coverage(ctx)
+        covered.append(cov)
+        floor = fail_under if fail_under is not None else framework.policy.fail_under
+        if floor is not None and cov.overall.percent < floor:
+            gates.append(
+                f"{cov.model}: coverage {cov.overall.percent:g}% is under the {floor:g}% required"
+            )
+        for f in ctx.in_scope:
+            names.setdefault(f, framework.factors[f].name)
+    return CheckReport(
+        command, tuple(merge(found)), True, models, tuple(covered), names, fail_on, tuple(gates)
+    )
+
+
+def schema() -> str:
+    """The JSON Schema of the format, as text (sorted keys, one trailing newline)."""
+    document: dict[str, Any] = document_schema()
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

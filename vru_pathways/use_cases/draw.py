@@ -1,0 +1,42 @@
+"""``draw``: one view of one model as SVG, PNG, PDF, DOT or Mermaid."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..analysis.context import Context
+from ..edge.graphviz import run_dot
+from ..loading import load
+from ..render import EMITTERS, IMAGE_FORMATS
+from ..render.page import page_attributes, with_graph_attributes
+from ..render.svg import accessible_svg
+from ..results import CheckReport, Drawing
+from ..views import Options
+from ..views.builder import build
+
+
+def draw(
+    path: str,
+    options: Options,
+    fmt: str,
+    as_of: dt.date | None = None,
+    dpi: int = 200,
+    page: str | None = None,
+) -> Drawing:
+    """One view of one model as ``fmt`` (svg, png, pdf, dot or mermaid)."""
+    loaded = load([path])
+    models = tuple(fw.id for fw in loaded.frameworks)
+    report = CheckReport("draw", tuple(loaded.findings), loaded.ok, models)
+    if not loaded.ok:
+        return Drawing(report)
+    diagram = build(Context(loaded.frameworks[0], as_of), options)
+    if fmt not in IMAGE_FORMATS:
+        return Drawing(report, EMITTERS[fmt](diagram).encode("utf-8"), diagram.description)
+    attributes = {"dpi": str(dpi)} if fmt == "png" else {}
+    if page and fmt == "pdf":
+        attributes.update(page_attributes(page))
+    dot = with_graph_attributes(EMITTERS["dot"](diagram), attributes)
+    data = run_dot(dot, fmt)
+    if fmt == "svg":
+        data = accessible_svg(data, f"{diagram.title} ({diagram.subtitle})", diagram.description)
+    return Drawing(report, data, diagram.description)

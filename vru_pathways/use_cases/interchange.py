@@ -1,0 +1,67 @@
+"""``export`` and ``import``: a model in the formats other tools read, and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+from ..analysis.context import Context
+from ..diagnostics import InputError, Severity
+from ..framework import Framework
+from ..interchange.graphml import to_graphml
+from ..interchange.oruk import import_directory
+from ..interchange.xlsx import export_workbook, import_workbook
+from ..loading import load
+from ..loading.files import read_input
+from ..results import CheckReport, Output, Outputs, unanalysable
+
+
+def _framework(path: str, command: str) -> tuple[Framework | None, CheckReport]:
+    loaded = load([path])
+    if not loaded.ok:
+        return None, unanalysable(command, loaded.findings)
+    models = tuple(fw.id for fw in loaded.frameworks)
+    return loaded.frameworks[0], CheckReport(command, tuple(loaded.findings), True, models)
+
+
+def export_xlsx(path: str) -> Output:
+    """A workbook with one sheet per section, ID columns and readable lists."""
+    framework, report = _framework(path, "export")
+    if framework is None:
+        return Output(report)
+    return Output(report, export_workbook(framework.docs))
+
+
+def export_graphml(path: str, as_of: dt.date | None = None) -> Output:
+    """The framework graph as GraphML, with the analysis as node attributes."""
+    framework, report = _framework(path, "export")
+    if framework is None:
+        return Output(report)
+    return Output(report, to_graphml(Context(framework, as_of)).encode("utf-8"))
+
+
+def import_xlsx(workbook: str) -> Outputs:
+    """A workbook made by ``export xlsx`` (and edited) as YAML documents."""
+    data = read_input(workbook, "workbook")
+    documents, problems = import_workbook(data, os.path.basename(workbook))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return Outputs(unanalysable("import", problems))
+    files = {relative: text.encode("utf-8") for relative, text in documents.items()}
+    return Outputs(CheckReport("import", tuple(problems), True), files)
+
+
+def import_oruk(source: str) -> Output:
+    """An Open Referral UK / HSDS 3.0 service directory export as service entries."""
+    raw = read_input(source, "directory export")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{source} is not JSON: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{source}: values nested too deep to read") from None
+    try:
+        text, warnings = import_directory(data, os.path.basename(source))
+    except ValueError as exc:
+        raise InputError(f"{source}: {exc}") from None
+    return Output(CheckReport("import", (), True), text.encode("utf-8"), tuple(warnings))

@@ -1,0 +1,44 @@
+"""Named selections of a framework, drawn as a :class:`~vru_pathways.diagram.Diagram`.
+
+- ``logic-model``: inputs (funding, partners) → activities (services) → outputs →
+  short / medium / long-term outcomes → impact, the W.K. Kellogg columns.
+- ``pathways``: factors by ecological level → services by tier → outcomes → impact,
+  with gaps marked. Every factor with a ``needs`` entry (a local priority) gets a node
+  of its own; the other in-scope factors of a level are listed together, one node per
+  status (with a pathway, dead end, no pathway), so the map fits a printed page.
+  ``all_factors`` gives every factor its own node.
+- ``focus``: the pathway neighbourhood of one factor, service or outcome, ``depth``
+  steps upstream and downstream.
+
+Filters (``areas``, ``tiers``, ``harms``, ``gaps_only``) and ``group_by`` apply to every
+view. Node order comes from the documents, so adding a service never reorders the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..diagnostics import InputError
+
+VIEWS = ("logic-model", "pathways", "focus")
+GROUP_BY = ("provider", "tier", "approach")
+MAX_NODES = 150
+
+
+class ViewError(InputError):
+    """A view that cannot be drawn as asked; the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class Options:
+    view: str = "pathways"
+    focus: str | None = None
+    depth: int = 2
+    areas: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+    harms: tuple[str, ...] = ()
+    gaps_only: bool = False
+    group_by: str | None = None
+    all_factors: bool = False
+    max_nodes: int = MAX_NODES
+    filters: tuple[str, ...] = field(default=())
