@@ -122,3 +122,33 @@ def test_ruff_format() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout
+
+
+MAX_LINES = 300
+MAX_COMPLEXITY = 15
+TABLES = {"rulebook.py"}
+"""Modules that are data tables, allowed past :data:`MAX_LINES`."""
+
+
+def test_no_module_is_over_300_lines_unless_it_is_a_table() -> None:
+    long = {
+        m: n
+        for m in modules()
+        if m not in TABLES
+        and (n := len((PACKAGE / m).read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+def test_no_function_is_over_the_complexity_limit() -> None:
+    """radon's count, which also counts the conditions of comprehensions and boolean
+    operators (ruff's C90, at the same limit, counts fewer)."""
+    from radon.complexity import cc_visit
+
+    found = {}
+    for m in modules():
+        for block in cc_visit((PACKAGE / m).read_text(encoding="utf-8")):
+            for b in [block, *getattr(block, "methods", [])]:
+                if b.complexity > MAX_COMPLEXITY:
+                    found[f"{m}:{b.lineno} {b.name}"] = b.complexity
+    assert found == {}
