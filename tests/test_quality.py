@@ -152,3 +152,18 @@ def test_no_function_is_over_the_complexity_limit() -> None:
                 if b.complexity > MAX_COMPLEXITY:
                     found[f"{m}:{b.lineno} {b.name}"] = b.complexity
     assert found == {}
+
+
+def test_an_import_inside_a_function_says_why() -> None:
+    """Imports belong at the top of a module; one inside a function is there for a
+    measured start-up cost and says so on its line (``# lazy: <reason>``)."""
+    unexplained = []
+    for m in modules():
+        lines = (PACKAGE / m).read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                for inner in ast.walk(node):
+                    is_import = isinstance(inner, ast.Import | ast.ImportFrom)
+                    if is_import and "# lazy: " not in lines[inner.lineno - 1]:
+                        unexplained.append(f"{m}:{inner.lineno}")
+    assert unexplained == []

@@ -150,7 +150,7 @@ def draw(
     ] = None,
 ) -> None:
     """Draw a logic model, a pathway map or a focus view as SVG, PNG, PDF, DOT or Mermaid."""
-    from ..edge.files import write  # lazy: start-up
+    from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
     from ..use_cases.draw import draw as draw_view  # lazy: drawing pulls in the analysis
 
     chosen = draw_format(fmt, output)

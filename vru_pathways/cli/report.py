@@ -31,7 +31,7 @@ def report(
     ] = None,
 ) -> None:
     """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
-    from ..edge.files import write  # lazy: start-up
+    from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
     from ..use_cases.report import report as make  # lazy: the report draws diagrams
 
     suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
