@@ -65,6 +65,21 @@ def _coverage(old: CheckReport, new: CheckReport) -> list[CoverageChange]:
     return out
 
 
+def _matched(
+    before: dict[Key, Finding], after: dict[Key, Finding]
+) -> tuple[list[Change], list[Change]]:
+    """The gaps on both sides whose severity changed, and those only reworded."""
+    severity: list[Change] = []
+    reworded: list[Change] = []
+    for key in (k for k in after if k in before):
+        first, then = before[key], after[key]
+        if first.severity != then.severity:
+            severity.append(Change(first, then))
+        elif first.message != then.message:
+            reworded.append(Change(first, then))
+    return severity, reworded
+
+
 def compare(
     old: CheckReport,
     new: CheckReport,
@@ -75,14 +90,7 @@ def compare(
 ) -> Changes:
     """What changed from ``old`` to ``new``: gaps, severities, coverage and services."""
     before, after = keyed(old.findings), keyed(new.findings)
-    severity: list[Change] = []
-    reworded: list[Change] = []
-    for key in (k for k in after if k in before):
-        first, then = before[key], after[key]
-        if first.severity != then.severity:
-            severity.append(Change(first, then))
-        elif first.message != then.message:
-            reworded.append(Change(first, then))
+    severity, reworded = _matched(before, after)
     old_fw = {fw.id: fw for fw in old_frameworks}
     services = [_services(fw.id, old_fw.get(fw.id), fw) for fw in new_frameworks]
     return Changes(

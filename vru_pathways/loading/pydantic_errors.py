@@ -82,14 +82,7 @@ def _message(error: Any, model: type[BaseModel], path: Path, value: Any) -> tupl
     where = dotted(path)
     parent_where = dotted(path[:-1]) or "the document"
     if kind == "extra_forbidden":
-        parent = _type_at(model, path[:-1])
-        is_model = isinstance(parent, type) and issubclass(parent, BaseModel)
-        fields = list(parent.model_fields) if is_model else []
-        hint = suggest(str(path[-1]), fields)
-        text = f"unknown key '{path[-1]}'"
-        if hint:
-            return Rule.UNKNOWN_KEY, parent_where, f"{text} — did you mean '{hint}'?"
-        return Rule.UNKNOWN_KEY, parent_where, f"{text}; allowed keys: {', '.join(fields)}"
+        return Rule.UNKNOWN_KEY, parent_where, _unknown_key(model, path)
     if kind == "missing":
         return Rule.MISSING_KEY, parent_where, f"'{path[-1]}' is required"
     if path == ("format",) and kind == "literal_error":
@@ -106,6 +99,19 @@ def _message(error: Any, model: type[BaseModel], path: Path, value: Any) -> tupl
     text = plain.format(**error.get("ctx", {})) if plain else error["msg"]
     rule = _RULE_BY_TYPE.get(kind, Rule.INVALID_VALUE)
     return rule, where, f"{text}{_shown(value)}"
+
+
+def _unknown_key(model: type[BaseModel], path: Path) -> str:
+    """What to say of a key the format does not define: the likeliest one meant, else
+    every key allowed there."""
+    parent = _type_at(model, path[:-1])
+    is_model = isinstance(parent, type) and issubclass(parent, BaseModel)
+    fields = list(parent.model_fields) if is_model else []
+    hint = suggest(str(path[-1]), fields)
+    text = f"unknown key '{path[-1]}'"
+    if hint:
+        return f"{text} — did you mean '{hint}'?"
+    return f"{text}; allowed keys: {', '.join(fields)}"
 
 
 def _shown(value: Any) -> str:

@@ -108,24 +108,10 @@ def line_col(text: str, index: int) -> Point:
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     """libyaml's error as a located problem, in plainer words where libyaml's are cryptic."""
     if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
-        # libyaml reads the text as UTF-8: its position counts bytes
-        index = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
-        hint = (
-            "; a file full of them is UTF-16 or binary: save it as UTF-8 text"
-            if exc.character == 0
-            else "; remove it"
-        )
-        message = f"character U+{exc.character:04X} is not allowed in YAML text{hint}"
-        return YamlProblem(Rule.YAML_SYNTAX, message, *line_col(text, index))
+        return _bad_character(exc.character, exc.position, text)
     if not isinstance(exc, yaml.MarkedYAMLError):
         return YamlProblem(Rule.YAML_SYNTAX, str(exc), 1, 1)
-    mark = exc.problem_mark or exc.context_mark
-    past_end = mark is not None and mark.line >= len(_BREAK.findall(text))
-    if past_end and exc.context_mark is not None:
-        mark = exc.context_mark
-    line, col = point(mark) if mark else (1, 1)
-    if mark is not None and mark.index >= len(text):  # libyaml ends on a line of its own
-        line, col = line_col(text, len(text))
+    mark, (line, col) = _where(exc, text)
     reason = " ".join(part for part in (exc.context, exc.problem) if part)
     if "exceeded maximum nesting depth" in reason:  # libyaml's own limit, 1000
         return too_deep(line, col)
@@ -135,6 +121,32 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
             "indentation; indent with spaces"
         )
     return YamlProblem(Rule.YAML_SYNTAX, reason, line, col)
+
+
+def _bad_character(character: int, position: int, text: str) -> YamlProblem:
+    """A character YAML does not allow; libyaml counts its position in UTF-8 bytes."""
+    index = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    hint = (
+        "; a file full of them is UTF-16 or binary: save it as UTF-8 text"
+        if character == 0
+        else "; remove it"
+    )
+    message = f"character U+{character:04X} is not allowed in YAML text{hint}"
+    return YamlProblem(Rule.YAML_SYNTAX, message, *line_col(text, index))
+
+
+def _where(exc: yaml.MarkedYAMLError, text: str) -> tuple[Any, Point]:
+    """The mark that best places the error, and its point: the problem's, or the
+    context's when the problem is past the last line."""
+    mark = exc.problem_mark or exc.context_mark
+    past_end = mark is not None and mark.line >= len(_BREAK.findall(text))
+    if past_end and exc.context_mark is not None:
+        mark = exc.context_mark
+    if mark is None:
+        return None, (1, 1)
+    if mark.index >= len(text):  # libyaml ends on a line of its own
+        return mark, line_col(text, len(text))
+    return mark, point(mark)
 
 
 def _is_tab_indent(text: str, index: int) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..diagnostics import Finding
-from ..results import Change, Changes, CoverageChange
+from ..results import Change, Changes, CoverageChange, ServiceChanges
 from .json_ import finding_dict
 from .markdown import escape, table
 
@@ -35,17 +35,8 @@ def summary(changes: Changes) -> str:
 
 def text(changes: Changes) -> str:
     lines = [f"vru-pathways diff {changes.old} → {changes.new}", summary(changes), ""]
-    sections: list[tuple[str, Sequence[Finding], str]] = [
-        ("Gaps opened", changes.opened, "+"),
-        ("Gaps closed", changes.closed, "-"),
-    ]
-    for title, findings, mark in sections:
-        lines.append(f"{title} ({len(findings)}):")
-        lines += [
-            f"  {mark} {f.severity.label:<7} {f.rule:<22} [{_models(f)}] {f.message} ({_where(f)})"
-            for f in findings
-        ] or ["  none"]
-        lines.append("")
+    lines += _text_gaps("Gaps opened", changes.opened, "+")
+    lines += _text_gaps("Gaps closed", changes.closed, "-")
     lines.append(f"Severity changed ({len(changes.severity_changed)}):")
     lines += [
         f"  ~ {c.old.severity.label} → {c.new.severity.label} {c.new.rule} "
@@ -61,18 +52,27 @@ def text(changes: Changes) -> str:
         for c in changes.coverage
     ] or ["  unchanged"]
     lines += ["", "Services:"]
-    for s in changes.services:
-        parts = [
-            f"added {', '.join(s.added)}" if s.added else "",
-            f"removed {', '.join(s.removed)}" if s.removed else "",
-            "changed " + "; ".join(f"{k} ({', '.join(v)})" for k, v in s.changed.items())
-            if s.changed
-            else "",
-        ]
-        lines.append(f"  {s.model}: " + "; ".join(p for p in parts if p))
-    if not changes.services:
-        lines.append("  unchanged")
+    lines += [f"  {s.model}: {_service_changes(s)}" for s in changes.services] or ["  unchanged"]
     return "\n".join(lines) + "\n"
+
+
+def _text_gaps(title: str, findings: Sequence[Finding], mark: str) -> list[str]:
+    rows = [
+        f"  {mark} {f.severity.label:<7} {f.rule:<22} [{_models(f)}] {f.message} ({_where(f)})"
+        for f in findings
+    ]
+    return [f"{title} ({len(findings)}):", *(rows or ["  none"]), ""]
+
+
+def _service_changes(s: ServiceChanges) -> str:
+    """``added a, b; removed c; changed d (tier, ages)``: the parts that apply."""
+    changed = "; ".join(f"{k} ({', '.join(v)})" for k, v in s.changed.items())
+    parts = [
+        f"added {', '.join(s.added)}" if s.added else "",
+        f"removed {', '.join(s.removed)}" if s.removed else "",
+        f"changed {changed}" if s.changed else "",
+    ]
+    return "; ".join(p for p in parts if p)
 
 
 def _finding_rows(findings: Sequence[Finding]) -> list[list[str]]:
