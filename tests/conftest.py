@@ -20,3 +20,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(autouse=True)
+def project_folder(tmp_path: Path) -> Path:
+    """Each test's temporary folder stands for a project: a ``.git`` marks it as a work
+    tree, so the root folder of a model written there is that folder (as it would be in
+    a repository), wherever the test runs from. Tests of the root itself make their own
+    work trees inside it."""
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    return tmp_path

@@ -326,7 +326,7 @@ def test_a_failed_draw_leaves_the_previous_file_intact(tmp_path: Path) -> None:
     )
     assert result.code == 2
     assert out.read_text(encoding="utf-8") == "previous"
-    assert [p.name for p in tmp_path.iterdir()] == ["map.dot"]
+    assert [p.name for p in tmp_path.iterdir() if p.name != ".git"] == ["map.dot"]
 
 
 @needs_dot

@@ -172,16 +172,7 @@ def test_a_file_larger_than_its_stated_size_is_still_cut_off(
 ) -> None:
     """A size the file system misreports (as /proc does) does not get past the limit."""
     monkeypatch.setattr(files, "MAX_BYTES", 1000)
-    real_fstat = os.fstat
-
-    class Small:
-        def __init__(self, fd: int) -> None:
-            self.stat = real_fstat(fd)
-
-        def __getattr__(self, name: str) -> Any:
-            return 0 if name == "st_size" else getattr(self.stat, name)
-
-    monkeypatch.setattr(files.os, "fstat", Small)
+    monkeypatch.setattr(files.DiskFiles, "size", lambda self, key: 0)
     (tmp_path / "model.yaml").write_text(
         "format: vru-pathways/1\n" + "# pad\n" * 200, encoding="utf-8"
     )

@@ -28,6 +28,7 @@ class Rule(StrEnum):
     DUPLICATE_ID = "duplicate-id"
     USES_CYCLE = "uses-cycle"
     MISSING_FILE = "missing-file"
+    USES_OUTSIDE_ROOT = "uses-outside-root"
     ENCODING = "encoding"
     EMPTY_DOCUMENT = "empty-document"
     TOO_LARGE = "too-large"
@@ -71,6 +72,12 @@ _TABLE: tuple[tuple[Rule, Kind, str], ...] = (
     (Rule.DUPLICATE_ID, "input", "An ID defined twice in one section across the documents."),
     (Rule.USES_CYCLE, "input", "Documents that use each other in a loop."),
     (Rule.MISSING_FILE, "input", "A file that does not exist or cannot be read."),
+    (
+        Rule.USES_OUTSIDE_ROOT,
+        "input",
+        "A document outside the root folder (the git work tree, the current folder, or "
+        "--root DIR): never read.",
+    ),
     (Rule.ENCODING, "input", "A file that is not UTF-8 text."),
     (Rule.EMPTY_DOCUMENT, "input", "A file with no document in it."),
     (

@@ -9,7 +9,7 @@ import typer
 
 from ..diagnostics import ExitCode, exit_code_for
 from .errors import Settings, run, write_out
-from .options import AsOfOpt, FailOnOpt, FormatOpt, PathsArg, as_of, threshold
+from .options import AsOfOpt, FailOnOpt, FormatOpt, PathsArg, RootOpt, as_of, threshold
 from .progress import for_paths
 
 if TYPE_CHECKING:
@@ -36,13 +36,15 @@ def stop_unless_analysable(report: CheckReport) -> ExitCode | None:
     return show(report, "table") if not report.analysable else None
 
 
-def validate(paths: PathsArg, fmt: FormatOpt = None, fail_on: FailOnOpt = "error") -> None:
+def validate(
+    paths: PathsArg, fmt: FormatOpt = None, fail_on: FailOnOpt = "error", root: RootOpt = None
+) -> None:
     """Check the format, every reference, and hygiene (orphans, outcome loops)."""
     from ..use_cases import check  # lazy: loading pulls in pydantic and yaml
 
     def body() -> ExitCode:
         Settings.progress = for_paths(paths)
-        report = check.validate(paths, threshold(fail_on), Settings.progress)
+        report = check.validate(paths, threshold(fail_on), Settings.progress, root)
         Settings.progress.done()
         return show(report, fmt)
 
@@ -64,6 +66,7 @@ def gaps(
             "policy.fail_under).",
         ),
     ] = None,
+    root: RootOpt = None,
 ) -> None:
     """Find every gap, with coverage; several models add a factor × model matrix."""
     from ..use_cases import check  # lazy: loading pulls in pydantic, yaml and networkx
@@ -72,7 +75,7 @@ def gaps(
 
     def body() -> ExitCode:
         Settings.progress = for_paths(paths)
-        report = check.gaps(paths, day, fail_under, threshold(fail_on), Settings.progress)
+        report = check.gaps(paths, day, fail_under, threshold(fail_on), Settings.progress, root)
         Settings.progress.done()
         return show(report, fmt)
 

@@ -10,7 +10,7 @@ from ..diagnostics import ExitCode, Severity
 from ..reporters import CHANGE_FORMATS, render_changes
 from .check import show
 from .errors import run, write_out
-from .options import as_of, as_of_option, choice
+from .options import RootOpt, as_of, as_of_option, choice
 
 FAIL_ON_NEW = ("error", "warning", "never")
 
@@ -30,6 +30,7 @@ def diff(
     as_of_text: Annotated[
         str | None, as_of_option("Analyse both sides as of this date (YYYY-MM-DD).")
     ] = None,
+    root: RootOpt = None,
 ) -> None:
     """Compare two versions of a model: gaps opened and closed, coverage, services."""
     from ..use_cases.compare import diff as compare  # lazy: loading and analysis
@@ -37,7 +38,7 @@ def diff(
     day = as_of(as_of_text)
 
     def body() -> ExitCode:
-        compared = compare(old, new, day)
+        compared = compare(old, new, day, root)
         if compared.changes is None:
             for side in (compared.old, compared.new):
                 if not side.analysable:

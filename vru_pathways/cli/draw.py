@@ -12,7 +12,7 @@ from ..render.page import PAGES
 from ..views import GROUP_BY, MAX_NODES, VIEWS, Options
 from .check import stop_unless_analysable
 from .errors import run, write_out
-from .options import as_of, as_of_option, choice
+from .options import RootOpt, as_of, as_of_option, choice
 
 FORMATS = (*IMAGE_FORMATS, *EMITTERS)
 """What ``draw`` writes: the images Graphviz makes, and the text emitters."""
@@ -148,6 +148,7 @@ def draw(
     as_of_text: Annotated[
         str | None, as_of_option("The date the picture describes (YYYY-MM-DD).")
     ] = None,
+    root: RootOpt = None,
 ) -> None:
     """Draw a logic model, a pathway map or a focus view as SVG, PNG, PDF, DOT or Mermaid."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
@@ -164,7 +165,7 @@ def draw(
     )
 
     def body() -> ExitCode:
-        drawing = draw_view(path, chosen_options, chosen, day, dpi, page)
+        drawing = draw_view(path, chosen_options, chosen, day, dpi, page, root)
         stopped = stop_unless_analysable(drawing.report)
         if stopped is not None:
             return stopped

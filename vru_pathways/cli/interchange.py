@@ -9,16 +9,16 @@ import typer
 from ..diagnostics import ExitCode
 from .check import stop_unless_analysable
 from .errors import run
-from .options import OutputOpt, PathArg, as_of, as_of_option
+from .options import OutputOpt, PathArg, RootOpt, as_of, as_of_option
 
 
-def export_xlsx(path: PathArg, output: OutputOpt) -> None:
+def export_xlsx(path: PathArg, output: OutputOpt, root: RootOpt = None) -> None:
     """A workbook with one sheet per section, ID columns and readable lists."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
     from ..use_cases import interchange  # lazy: openpyxl
 
     def body() -> ExitCode:
-        made = interchange.export_xlsx(path)
+        made = interchange.export_xlsx(path, root)
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped
@@ -32,6 +32,7 @@ def export_graphml(
     path: PathArg,
     output: OutputOpt,
     as_of_text: Annotated[str | None, as_of_option("The date for pathway status.")] = None,
+    root: RootOpt = None,
 ) -> None:
     """The framework graph as GraphML, for Gephi and other network tools."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
@@ -40,7 +41,7 @@ def export_graphml(
     day = as_of(as_of_text)
 
     def body() -> ExitCode:
-        made = interchange.export_graphml(path, day)
+        made = interchange.export_graphml(path, day, root)
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped

@@ -98,6 +98,15 @@ AsOfOpt = Annotated[
     str | None,
     as_of_option("The date the picture describes (YYYY-MM-DD); overrides scope.as_of."),
 ]
+RootOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--root",
+        metavar="DIR",
+        help="Read documents only inside DIR [default: the git work tree of each model, "
+        "else the current folder].",
+    ),
+]
 OutputOpt = Annotated[
     str, typer.Option("--output", "-o", metavar="FILE", help="The file to write.")
 ]

@@ -9,7 +9,7 @@ import typer
 from ..diagnostics import ExitCode
 from .check import stop_unless_analysable
 from .errors import run
-from .options import PathsArg, as_of, as_of_option
+from .options import PathsArg, RootOpt, as_of, as_of_option
 
 REPORT_FORMATS = {"html": "html", "htm": "html", "md": "markdown", "markdown": "markdown"}
 """File extension → the report's format."""
@@ -29,6 +29,7 @@ def report(
     as_of_text: Annotated[
         str | None, as_of_option("The date the picture describes (YYYY-MM-DD).")
     ] = None,
+    root: RootOpt = None,
 ) -> None:
     """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
@@ -41,7 +42,7 @@ def report(
     day = as_of(as_of_text)
 
     def body() -> ExitCode:
-        made = make(paths, fmt, day)
+        made = make(paths, fmt, day, root)
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped

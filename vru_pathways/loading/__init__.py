@@ -9,15 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from ..diagnostics import Location
-from .files import DiskFiles, MemoryFiles, display_path
+from .files import DiskFiles, Files, MemoryFiles, display_path
 from .resolve import Loaded, Loader
 
-__all__ = ["Loaded", "display_path", "load", "load_texts"]
+__all__ = ["Files", "Loaded", "display_path", "load", "load_from", "load_texts"]
 
 
-def load(paths: Sequence[str]) -> Loaded:
-    """Load every root in ``paths``; shared documents are read once."""
-    loader = Loader(DiskFiles())
+def load(paths: Sequence[str], root: str | None = None) -> Loaded:
+    """Load every root in ``paths``; shared documents are read once. Nothing outside the
+    root folder is read (see :class:`~.files.DiskFiles`)."""
+    return load_from(DiskFiles(root), paths)
+
+
+def load_from(files: Files, paths: Sequence[str]) -> Loaded:
+    """Load every root in ``paths`` from ``files`` (a folder on disk, texts in memory,
+    a git revision)."""
+    loader = Loader(files)
     frameworks = [fw for fw in (loader.load(p) for p in paths) if fw is not None]
     return Loaded(frameworks, sorted(loader.findings))
 

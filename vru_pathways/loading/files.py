@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
 from collections.abc import Mapping
 from typing import Protocol
 
@@ -36,57 +37,120 @@ def display_path(path: str) -> str:
     return (path if rel.startswith("..") and os.path.isabs(path) else rel).replace(os.sep, "/")
 
 
-class Files(Protocol):
-    """A place documents are read from, named by keys the source chooses."""
+FILE = "a file"
+MISSING = "missing"
 
-    def root(self, name: str) -> str:
-        """The key of a document named on the command line (or by the caller)."""
+
+class Files(Protocol):
+    """A place documents are read from, named by keys the source chooses.
+
+    Every document a framework reads lies inside a *boundary* fixed by its root document
+    (on disk: the root folder); a ``uses`` entry that leads outside it is refused before
+    anything is opened.
+    """
+
+    def start(self, name: str) -> tuple[str, str]:
+        """The key of a document named on the command line, and its boundary."""
 
     def used(self, by: str, name: str) -> str:
         """The key of the document that a ``uses`` entry ``name`` of ``by`` names."""
 
-    def is_file(self, key: str) -> bool: ...
+    def inside(self, key: str, boundary: str) -> bool: ...
 
-    def exists(self, key: str) -> bool: ...
+    def kind(self, key: str) -> str:
+        """:data:`FILE`, :data:`MISSING`, or what else is there ("a folder", "a FIFO")."""
 
     def show(self, key: str) -> str:
         """The key as the user should read it."""
 
-    def read(self, key: str) -> tuple[bytes | None, list[Finding]]:
-        """The bytes of a document, or the findings that say why it cannot be read."""
+    def size(self, key: str) -> int:
+        """The document's size in bytes, read from its metadata before any of it is."""
+
+    def read(self, key: str, limit: int) -> bytes:
+        """At most ``limit + 1`` bytes of the document (one more shows it is too long);
+        :class:`OSError`, its ``strerror`` saying why, when it cannot be read."""
+
+
+_KINDS = (
+    (stat.S_ISREG, FILE),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def kind_of(mode: int) -> str:
+    """What a file of this mode is, in words.
+
+    >>> kind_of(stat.S_IFIFO)
+    'a FIFO (named pipe)'
+    """
+    return next((word for test, word in _KINDS if test(mode)), "not a regular file")
+
+
+def work_tree(folder: str) -> str | None:
+    """The git work tree holding ``folder`` (the nearest folder up with a ``.git``)."""
+    here = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
 
 
 class DiskFiles:
-    """Documents on disk, keyed by their real path (symbolic links resolved)."""
+    """Documents on disk, keyed by their real path (symbolic links resolved).
 
-    def root(self, name: str) -> str:
-        return os.path.realpath(name)
+    The boundary is ``root`` when given (``--root DIR``), else the git work tree of the
+    document named, else the current folder; it too is a real path, so a link that
+    leads out of it is outside.
+    """
+
+    def __init__(self, root: str | None = None) -> None:
+        self.fixed = os.path.realpath(root) if root else None
+
+    def start(self, name: str) -> tuple[str, str]:
+        boundary = self.fixed or work_tree(os.path.dirname(os.path.abspath(name))) or "."
+        return os.path.realpath(name), os.path.realpath(boundary)
 
     def used(self, by: str, name: str) -> str:
         return os.path.realpath(os.path.join(os.path.dirname(by), name))
 
-    def is_file(self, key: str) -> bool:
-        return os.path.isfile(key)
+    def inside(self, key: str, boundary: str) -> bool:
+        return os.path.commonpath([key, boundary]) == boundary
 
-    def exists(self, key: str) -> bool:
-        return os.path.exists(key)
+    def kind(self, key: str) -> str:
+        try:
+            return kind_of(os.stat(key).st_mode)
+        except (OSError, ValueError):
+            return MISSING
 
     def show(self, key: str) -> str:
         return display_path(key)
 
-    def read(self, key: str) -> tuple[bytes | None, list[Finding]]:
-        shown = self.show(key)
+    def size(self, key: str) -> int:
+        return os.stat(key).st_size
+
+    def read(self, key: str, limit: int) -> bytes:
+        """The file's bytes, opened without following a link or waiting on a pipe; a file
+        that is no regular file once open (it was swapped) is refused by what it is."""
+        handle = os.open(key, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_NOCTTY)
         try:
-            with open(key, "rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
-                data = handle.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            message = f"cannot read {shown}: {reason}"
-            return None, [Finding(Location(shown), Rule.MISSING_FILE, message, Severity.ERROR)]
-        if size > MAX_BYTES or len(data) > MAX_BYTES:
-            return None, [_too_large(shown, size)]
-        return data, []
+            mode = os.fstat(handle).st_mode
+            if not stat.S_ISREG(mode):
+                raise OSError(0, f"it is {kind_of(mode)}, not a file")
+            chunks: list[bytes] = []
+            got = 0
+            while got <= limit and (chunk := os.read(handle, limit + 1 - got)):
+                chunks.append(chunk)
+                got += len(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(handle)
 
 
 class MemoryFiles:
@@ -94,36 +158,40 @@ class MemoryFiles:
     that stands in for where the documents were (``models/north``), so that a ``uses``
     entry that climbs out of it and back in (``../north/x.yaml``) finds its document.
     A ``uses`` entry is joined to the folder of the document that names it, as on disk;
-    documents are shown by their path relative to ``home``."""
+    documents are shown by their path relative to ``home``. There is no boundary: a
+    document not held is missing."""
 
     def __init__(self, texts: Mapping[str, str], home: str = "") -> None:
         self.home = posixpath.normpath(posixpath.join("/", home))
-        self.texts = {self.root(k): v for k, v in texts.items()}
+        self.texts = {self._key(k): v for k, v in texts.items()}
         self.folders = {posixpath.dirname(k) for k in self.texts}
 
-    def root(self, name: str) -> str:
+    def _key(self, name: str) -> str:
         return posixpath.normpath(posixpath.join(self.home, name))
+
+    def start(self, name: str) -> tuple[str, str]:
+        return self._key(name), "/"
 
     def used(self, by: str, name: str) -> str:
         return posixpath.normpath(posixpath.join(posixpath.dirname(by), name))
 
-    def is_file(self, key: str) -> bool:
-        return key in self.texts
+    def inside(self, key: str, boundary: str) -> bool:
+        return True
 
-    def exists(self, key: str) -> bool:
-        return key in self.texts or key in self.folders
+    def kind(self, key: str) -> str:
+        return FILE if key in self.texts else "a folder" if key in self.folders else MISSING
 
     def show(self, key: str) -> str:
         return posixpath.relpath(posixpath.join(self.home, key), self.home)
 
-    def read(self, key: str) -> tuple[bytes | None, list[Finding]]:
-        data = self.texts[key].encode("utf-8")
-        if len(data) > MAX_BYTES:
-            return None, [_too_large(self.show(key), len(data))]
-        return data, []
+    def size(self, key: str) -> int:
+        return len(self.texts[key].encode("utf-8"))
+
+    def read(self, key: str, limit: int) -> bytes:
+        return self.texts[key].encode("utf-8")[: limit + 1]
 
 
-def _too_large(shown: str, size: int) -> Finding:
+def too_large(shown: str, size: int) -> Finding:
     measured = f" ({size / 2**20:.1f} MiB)" if size > MAX_BYTES else ""
     message = (
         f"the file is over {MAX_BYTES // 2**20} MiB{measured}, the most this tool "

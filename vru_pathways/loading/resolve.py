@@ -16,9 +16,9 @@ from ..framework import Doc, Framework
 from ..positions import Path, dotted
 from ..rulebook import Rule
 from ..schema.document import SECTIONS
-from . import references
+from . import files, references
 from .document import parse_document
-from .files import Files
+from .files import FILE, MISSING, Files
 
 MAX_USES_DEPTH = 100
 """Documents that use each other in a chain longer than this are refused (``too-deep``);
@@ -41,7 +41,7 @@ class Loader:
     def document(self, key: str) -> Doc | None:
         """The document at ``key``, read (and its problems kept) the first time only."""
         if key not in self.documents:
-            data, problems = self.files.read(key)
+            data, problems = self._read(key)
             doc = None
             if data is not None:
                 doc, problems = parse_document(data, self.files.show(key))
@@ -49,62 +49,82 @@ class Loader:
             self.findings.update(problems)
         return self.documents[key]
 
-    def _visit(self, key: str, stack: list[str], order: list[Doc], seen: set[str]) -> None:
+    def _read(self, key: str) -> tuple[bytes | None, list[Finding]]:
+        """The bytes of a document; one over :data:`~.files.MAX_BYTES` is refused by its
+        size before it is read, and cut off if it is longer than it said."""
+        shown = self.files.show(key)
+        try:
+            size = self.files.size(key)
+            data = b"" if size > files.MAX_BYTES else self.files.read(key, files.MAX_BYTES)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            message = f"cannot read {shown}: {reason}"
+            return None, [Finding(Location(shown), Rule.MISSING_FILE, message, Severity.ERROR)]
+        if size > files.MAX_BYTES or len(data) > files.MAX_BYTES:
+            return None, [files.too_large(shown, size)]
+        return data, []
+
+    def _visit(
+        self, key: str, boundary: str, stack: list[str], order: list[Doc], seen: set[str]
+    ) -> None:
         doc = self.document(key)
         seen.add(key)
         if doc is None:
             return
         stack.append(key)
         for index, used in enumerate(doc.model.uses):
-            target = self._follow(doc, key, index, used, stack, seen)
+            target = self._follow(doc, key, boundary, index, used, stack, seen)
             if target is not None:
-                self._visit(target, stack, order, seen)
+                self._visit(target, boundary, stack, order, seen)
         stack.pop()
         order.append(doc)
 
     def _follow(
-        self, doc: Doc, key: str, index: int, used: str, stack: list[str], seen: set[str]
+        self,
+        doc: Doc,
+        key: str,
+        boundary: str,
+        index: int,
+        used: str,
+        stack: list[str],
+        seen: set[str],
     ) -> str | None:
         """The document a ``uses`` entry names, if it is still to be read; else ``None``,
-        with a finding when the entry is wrong."""
+        with a finding when the entry is wrong. Nothing outside the boundary is opened."""
         where: Path = ("uses", index)
         if "\0" in used:
-            self._problem(
-                doc,
-                where,
-                Rule.MISSING_FILE,
-                "a file name cannot hold a NUL character",
-            )
+            self._problem(doc, where, Rule.MISSING_FILE, "a file name cannot hold a NUL character")
             return None
         target = self.files.used(key, used)
+        problem = self._refusal(target, boundary, used, stack)
+        if problem is not None:
+            self._problem(doc, where, *problem)
+            return None
+        return None if target in seen else target
+
+    def _refusal(
+        self, target: str, boundary: str, used: str, stack: list[str]
+    ) -> tuple[str, str] | None:
+        """Why a ``uses`` target cannot be read, as (rule, message); ``None`` if it can."""
+        if not self.files.inside(target, boundary):
+            return Rule.USES_OUTSIDE_ROOT, (
+                f"'{used}' is outside the root folder {self.files.show(boundary)}, so it is "
+                "not read; a model may use only files inside the git work tree it is in "
+                "(else the current folder), or inside --root DIR"
+            )
         if target in stack:
             loop = " → ".join(self.files.show(p) for p in [*stack[stack.index(target) :], target])
-            self._problem(
-                doc,
-                where,
-                Rule.USES_CYCLE,
-                f"documents use each other in a loop: {loop}",
+            return Rule.USES_CYCLE, f"documents use each other in a loop: {loop}"
+        kind = self.files.kind(target)
+        if kind == MISSING:
+            return Rule.MISSING_FILE, f"no file '{used}' (looked for {self.files.show(target)})"
+        if kind != FILE:
+            return Rule.MISSING_FILE, f"'{used}' is {kind}, not a file"
+        if len(stack) >= MAX_USES_DEPTH:
+            return Rule.TOO_DEEP, (
+                f"documents using each other more than {MAX_USES_DEPTH} deep "
+                "(a model, its region, frameworks: 3 or 4)"
             )
-        elif not self.files.is_file(target):
-            looked = self.files.show(target)
-            self._problem(
-                doc,
-                where,
-                Rule.MISSING_FILE,
-                f"no file '{used}' (looked for {looked})",
-            )
-        elif target in seen:
-            pass
-        elif len(stack) >= MAX_USES_DEPTH:
-            self._problem(
-                doc,
-                where,
-                Rule.TOO_DEEP,
-                f"documents using each other more than "
-                f"{MAX_USES_DEPTH} deep (a model, its region, frameworks: 3 or 4)",
-            )
-        else:
-            return target
         return None
 
     def _problem(
@@ -126,21 +146,38 @@ class Loader:
 
     def load(self, name: str) -> Framework | None:
         """The framework rooted at ``name``, or ``None`` when it cannot be assembled."""
-        key = self.files.root(name)
-        if not self.files.is_file(key):
-            message = (
-                f"no such file: {name}" if not self.files.exists(key) else f"not a file: {name}"
-            )
-            shown = Location(self.files.show(name))
-            self.findings.add(Finding(shown, Rule.MISSING_FILE, message, Severity.ERROR))
+        key, boundary = self.files.start(name)
+        refused = self._refuse_root(name, key, boundary)
+        if refused is not None:
+            self.findings.add(refused)
             return None
         order: list[Doc] = []
-        self._visit(key, [], order, set())
+        self._visit(key, boundary, [], order, set())
         if not order or order[-1] is not self.documents.get(key):
             return None
         framework = self._merge(order)
         self.findings.update(references.check(framework))
         return framework
+
+    def _refuse_root(self, name: str, key: str, boundary: str) -> Finding | None:
+        """Why a document named by the caller cannot be read, if it cannot."""
+        shown = Location(self.files.show(name))
+        kind = self.files.kind(key)
+        if kind == MISSING:
+            message = f"no such file: {name}"
+        elif kind != FILE:
+            message = f"not a file: {name} is {kind}"
+        elif not self.files.inside(key, boundary):
+            return Finding(
+                shown,
+                Rule.USES_OUTSIDE_ROOT,
+                f"{name} leads to {self.files.show(key)}, outside the root folder "
+                f"{self.files.show(boundary)}, so it is not read (give --root DIR to read it)",
+                Severity.ERROR,
+            )
+        else:
+            return None
+        return Finding(shown, Rule.MISSING_FILE, message, Severity.ERROR)
 
     def _merge(self, order: list[Doc]) -> Framework:
         framework = Framework(root=order[-1], docs=order)

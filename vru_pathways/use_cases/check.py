@@ -18,12 +18,15 @@ from . import Progress
 
 
 def validate(
-    paths: list[str], fail_on: Severity | None = Severity.ERROR, progress: Progress | None = None
+    paths: list[str],
+    fail_on: Severity | None = Severity.ERROR,
+    progress: Progress | None = None,
+    root: str | None = None,
 ) -> CheckReport:
     """Format, references and hygiene findings (the rules that need no as-of date)."""
     if progress:
         progress.stage(f"reading and checking {len(paths)} model(s), {progress.size / 1e6:.0f} MB")
-    loaded = load(paths)
+    loaded = load(paths, root)
     found = list(loaded.findings)
     if progress:
         progress.stage("checking hygiene")
@@ -40,11 +43,12 @@ def gaps(
     fail_under: float | None = None,
     fail_on: Severity | None = Severity.ERROR,
     progress: Progress | None = None,
+    root: str | None = None,
 ) -> CheckReport:
     """Every finding of FORMAT.md's "What counts as a gap", and coverage per model."""
     if progress:
         progress.stage(f"reading and checking {len(paths)} model(s), {progress.size / 1e6:.0f} MB")
-    loaded = load(paths)
+    loaded = load(paths, root)
     if progress:
         progress.stage("finding the gaps")
     return analyse(loaded, as_of, fail_under, fail_on)

@@ -22,9 +22,10 @@ def draw(
     as_of: dt.date | None = None,
     dpi: int = 200,
     page: str | None = None,
+    root: str | None = None,
 ) -> Drawing:
     """One view of one model as ``fmt`` (svg, png, pdf, dot or mermaid)."""
-    loaded = load([path])
+    loaded = load([path], root)
     models = tuple(fw.id for fw in loaded.frameworks)
     report = CheckReport("draw", tuple(loaded.findings), loaded.ok, models)
     if not loaded.ok:

@@ -17,25 +17,25 @@ from ..loading.files import read_input
 from ..results import CheckReport, Output, Outputs, unanalysable
 
 
-def _framework(path: str, command: str) -> tuple[Framework | None, CheckReport]:
-    loaded = load([path])
+def _framework(path: str, command: str, root: str | None) -> tuple[Framework | None, CheckReport]:
+    loaded = load([path], root)
     if not loaded.ok:
         return None, unanalysable(command, loaded.findings)
     models = tuple(fw.id for fw in loaded.frameworks)
     return loaded.frameworks[0], CheckReport(command, tuple(loaded.findings), True, models)
 
 
-def export_xlsx(path: str) -> Output:
+def export_xlsx(path: str, root: str | None = None) -> Output:
     """A workbook with one sheet per section, ID columns and readable lists."""
-    framework, report = _framework(path, "export")
+    framework, report = _framework(path, "export", root)
     if framework is None:
         return Output(report)
     return Output(report, export_workbook(framework.docs))
 
 
-def export_graphml(path: str, as_of: dt.date | None = None) -> Output:
+def export_graphml(path: str, as_of: dt.date | None = None, root: str | None = None) -> Output:
     """The framework graph as GraphML, with the analysis as node attributes."""
-    framework, report = _framework(path, "export")
+    framework, report = _framework(path, "export", root)
     if framework is None:
         return Output(report)
     return Output(report, to_graphml(Context(framework, as_of)).encode("utf-8"))

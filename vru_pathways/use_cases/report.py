@@ -14,9 +14,11 @@ from ..render.svg import accessible_svg
 from ..results import CheckReport, Output
 
 
-def report(paths: list[str], fmt: str, as_of: dt.date | None = None) -> Output:
+def report(
+    paths: list[str], fmt: str, as_of: dt.date | None = None, root: str | None = None
+) -> Output:
     """The gap-analysis report of the models, as ``html`` or ``markdown``."""
-    loaded = load(paths)
+    loaded = load(paths, root)
     models = tuple(fw.id for fw in loaded.frameworks)
     checked = CheckReport("report", tuple(loaded.findings), loaded.ok, models)
     if not loaded.ok:
