@@ -20,10 +20,10 @@ SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"
 
 def show(report: CheckReport, fmt: str | None) -> ExitCode:
     """Print a check's report and give the exit code it calls for."""
-    from ..reporters import render  # lazy: the reporters import the results and analysis
+    from ..reporters import STREAMS, render  # lazy: the reporters import the analysis
 
     name = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") else "table")
-    write_out(render(name, report))
+    write_out(render(name, report), STREAMS.get(name, "text"))
     if not report.analysable:
         return ExitCode.INPUT
     if report.gates:
@@ -102,7 +102,7 @@ def schema(
         if output:
             write(output, text.encode("utf-8"))
         else:
-            write_out(text)
+            write_out(text, "json")
         return ExitCode.OK
 
     run(body)

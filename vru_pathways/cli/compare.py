@@ -44,7 +44,7 @@ def diff(
                 if not side.analysable:
                     show(side, "table")
             return ExitCode.INPUT
-        write_out(render_changes(fmt, compared.changes))
+        write_out(render_changes(fmt, compared.changes), "json" if fmt == "json" else "text")
         if fail_on_new != "never" and compared.changes.introduced(Severity.parse(fail_on_new)):
             return ExitCode.FINDINGS
         return ExitCode.OK

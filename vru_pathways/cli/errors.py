@@ -17,6 +17,7 @@ from typing import NoReturn
 import typer
 
 from ..diagnostics import ExitCode, InputError
+from ..escaping import json_text, printable
 from .progress import Progress
 
 EXIT_CODES: tuple[tuple[type[BaseException], ExitCode, str], ...] = (
@@ -36,7 +37,7 @@ class Settings:
 
 def fail(message: str, code: ExitCode) -> NoReturn:
     Settings.progress.done()
-    typer.echo(f"vru-pathways: {message}", err=True)
+    typer.echo(f"vru-pathways: {printable(message)}", err=True)
     raise typer.Exit(int(code))
 
 
@@ -66,6 +67,20 @@ def run(body: Callable[[], ExitCode]) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def write_out(text: str) -> None:
-    """Text for standard output."""
-    sys.stdout.write(text)
+def write_out(text: str, stream: str = "text") -> None:
+    """Text for standard output, made safe for a terminal or a CI log: ``text`` and
+    ``json`` as :mod:`..escaping` says; ``commands`` as given (the GitHub reporter)."""
+    safe = (
+        json_text(text) if stream == "json" else text if stream == "commands" else printable(text)
+    )
+    sys.stdout.write(safe)
+
+
+def warn(message: str) -> None:
+    """A warning on standard error, one line."""
+    typer.echo(f"vru-pathways: warning: {printable(message)}", err=True)
+
+
+def note(message: str) -> None:
+    """What the command did, on standard error."""
+    typer.echo(printable(message), err=True)

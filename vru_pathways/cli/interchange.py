@@ -8,7 +8,7 @@ import typer
 
 from ..diagnostics import ExitCode
 from .check import stop_unless_analysable
-from .errors import run
+from .errors import note, run, warn
 from .options import OutputOpt, PathArg, RootOpt, as_of, as_of_option
 
 
@@ -70,7 +70,7 @@ def import_xlsx(
         if stopped is not None:
             return stopped
         write_tree(output, made.files, workbook)
-        typer.echo(f"wrote {len(made.files)} document(s) under {output}", err=True)
+        note(f"wrote {len(made.files)} document(s) under {output}")
         return ExitCode.OK
 
     run(body)
@@ -86,8 +86,8 @@ def import_oruk(
 
     def body() -> ExitCode:
         made = interchange.import_oruk(source)
-        for note in made.notes:
-            typer.echo(f"vru-pathways: warning: {note}", err=True)
+        for text in made.notes:
+            warn(text)
         write(output, made.data)
         return ExitCode.OK
 

@@ -14,6 +14,7 @@ import networkx as nx
 
 from ..analysis.context import Context
 from ..analysis.coverage import status_of
+from ..escaping import printable
 
 _FIELDS = ("level", "tier", "status", "stage", "sector", "duty", "capacity", "priority")
 
@@ -37,7 +38,7 @@ def to_graphml(ctx: Context) -> str:
         values: dict[str, Any] = {
             "kind": attrs["kind"],
             "id": attrs["id"],
-            "label": getattr(data, "name", None) or getattr(data, "title", attrs["id"]),
+            "label": printable(getattr(data, "name", None) or getattr(data, "title", attrs["id"])),
         }
         values |= _scalars(data)
         if attrs["kind"] == "factor":

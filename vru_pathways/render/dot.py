@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
+from ..escaping import one_line, printable
 from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
 from .style import EDGE_COLOUR, FONT, LINES, LOOKS
 
@@ -21,14 +22,14 @@ def html(text: str) -> str:
     >>> html('a <b> & "c"')
     'a &lt;b&gt; &amp; &quot;c&quot;'
     """
-    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     out = out.replace('"', "&quot;").replace("]", "&#93;").replace("[", "&#91;")
     return "".join(c if c >= " " or c == "\t" else " " for c in out)
 
 
 def quoted(text: str) -> str:
     """A DOT double-quoted ID."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _lines(text: str, width: int = WRAP) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..escaping import printable
 from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
 from .style import LINES, LOOKS
 
@@ -25,7 +26,7 @@ def escape(text: str) -> str:
     'A #34;B#34; --#62; #123;C#125;'
     """
     out = []
-    for char in text:
+    for char in printable(text):
         if char == "\\":
             out.append("#92;#8288;")
         elif char in _UNSAFE:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape as xml_escape
 
+from ..escaping import printable
+
 
 def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
     """Give the SVG a document-level ``<title>`` and ``<desc>`` that screen readers read."""
@@ -15,7 +17,7 @@ def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
     opening = match.group(0)
     labelled = opening[:-1] + ' role="img" aria-labelledby="diagram-title diagram-desc">'
     head = (
-        f'\n<title id="diagram-title">{xml_escape(title)}</title>'
-        f'\n<desc id="diagram-desc">{xml_escape(description.strip())}</desc>'
+        f'\n<title id="diagram-title">{xml_escape(printable(title))}</title>'
+        f'\n<desc id="diagram-desc">{xml_escape(printable(description.strip()))}</desc>'
     )
     return (text[: match.start()] + labelled + head + text[match.end() :]).encode("utf-8")

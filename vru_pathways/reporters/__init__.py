@@ -25,6 +25,13 @@ FORMATS: dict[str, str] = {
 }
 
 
+STREAMS: dict[str, str] = {"json": "json", "sarif": "json", "github": "commands"}
+"""How each format's text is made safe for a terminal or a CI log (see
+:mod:`vru_pathways.escaping`): ``json`` as JSON text, ``commands`` left as the reporter
+wrote it (it writes workflow commands on purpose and escapes all else itself); any
+format not listed, as printable text."""
+
+
 def render(name: str, report: CheckReport) -> str:
     """``report`` as text in format ``name`` (a key of :data:`FORMATS`)."""
     module = importlib.import_module(f"{__name__}.{FORMATS[name]}")

@@ -11,9 +11,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..diagnostics import Finding, Severity
+from ..escaping import one_line
 from ..results import CheckReport
 from . import table
-from .table import visible
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -44,15 +44,15 @@ def annotation(finding: Finding) -> str:
         "col": str(loc.col),
         "title": f"vru-pathways {finding.rule}",
     }
-    joined = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
+    joined = ",".join(f"{k}={escape_property(one_line(v))}" for k, v in props.items())
     message = finding.message + (f" (board: {finding.board})" if finding.board else "")
-    return f"::{LEVEL[finding.severity]} {joined}::{escape_data(visible(message))}"
+    return f"::{LEVEL[finding.severity]} {joined}::{escape_data(one_line(message))}"
 
 
 def render(report: CheckReport) -> str:
     lines: list[str] = []
     for path, findings in groupby(report.findings, key=lambda f: f.location.path):
-        lines.append(f"::group::{escape_data(path)}")
+        lines.append(f"::group::{escape_data(one_line(path))}")
         lines += [annotation(f) for f in findings]
         lines.append("::endgroup::")
     return "\n".join(lines) + ("\n" if lines else "") + table.render(report)

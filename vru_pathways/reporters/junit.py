@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..diagnostics import Finding
+from ..escaping import printable
 from ..results import CheckReport
 from ..rulebook import FINDING_RULES, RULES
 
@@ -29,10 +30,10 @@ def _suite(name: str, rules: list[str], findings: list[Finding], report: CheckRe
                 type=rule,
                 message=f"{len(failing)} finding(s): {RULES[rule].summary}",
             )
-            failure.text = "\n".join(f.line() for f in failing)
+            failure.text = printable("\n".join(f.line() for f in failing))
         rest = [f for f in mine if f not in failing]
         if rest:
-            ET.SubElement(case, "system-out").text = "\n".join(f.line() for f in rest)
+            ET.SubElement(case, "system-out").text = printable("\n".join(f.line() for f in rest))
     suite.set("tests", str(len(rules)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..escaping import one_line
 from ..results import CheckReport
 from .common import (
     COVERAGE_HEADER,
@@ -13,22 +14,9 @@ from .common import (
 )
 
 
-def visible(text: str) -> str:
-    r"""Control characters shown as escapes, so text from a file cannot move the terminal's
-    cursor, colour it, or start a CI workflow command on a line of its own.
-
-    >>> visible("a\x1b[31mb\n::warning::x")
-    'a\\x1b[31mb\\n::warning::x'
-    """
-    return "".join(
-        ("\\n" if c == "\n" else f"\\x{ord(c):02x}") if ord(c) < 32 or 127 <= ord(c) < 160 else c
-        for c in text
-    )
-
-
 def grid(header: list[str], rows: list[list[str]]) -> list[str]:
     """Left-aligned columns, two spaces apart; the last column is never padded."""
-    rows = [[visible(cell) for cell in row] for row in rows]
+    rows = [[one_line(cell) for cell in row] for row in rows]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     lines = []
     for row in [[h.upper() for h in header], *rows]:
