@@ -40,6 +40,8 @@ class ExitCode(IntEnum):
     """Input that cannot be analysed, or a usage error."""
     INTERNAL = 3
     """A bug in vru-pathways."""
+    INTERRUPTED = 130
+    """Stopped by Ctrl-C (SIGINT), as shells report it: 128 + the signal's number."""
 
 
 class InputError(Exception):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .analysis.coverage import Coverage, Ratio
 from .diagnostics import Finding, Severity
+from .loading import Loaded
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,15 @@ class CheckReport:
     """The threshold the command fails at; reports that mark failures (JUnit) use it."""
     gates: tuple[str, ...] = ()
     """Coverage gates not met (``--fail-under``, ``policy.fail_under``); each fails the run."""
+    inputs: tuple[str, ...] = ()
+    """The real path of every file the command read: an output may not replace one."""
+
+
+def checked(command: str, loaded: Loaded) -> CheckReport:
+    """What loading alone found: its problems, the models it could assemble, the files
+    it read."""
+    models = tuple(fw.id for fw in loaded.frameworks)
+    return CheckReport(command, tuple(loaded.findings), loaded.ok, models, inputs=loaded.read)
 
 
 def unanalysable(command: str, findings: list[Finding] | tuple[Finding, ...]) -> CheckReport:

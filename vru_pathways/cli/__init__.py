@@ -8,6 +8,9 @@ error; 3 internal error.
 
 from __future__ import annotations
 
+import io
+import sys
+
 from ..diagnostics import ExitCode
 from . import check, compare, draw, interchange, report
 from .app import app, export_app, import_app
@@ -28,8 +31,17 @@ app.add_typer(import_app, name="import")
 __all__ = ["app", "check", "compare", "draw", "interchange", "main", "report"]
 
 
+def _tolerant_streams() -> None:
+    """Standard output and error in a locale that cannot encode some text (Latin-1,
+    ASCII) show it as escapes instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code instead of raising ``SystemExit``."""
+    _tolerant_streams()
     try:
         app(args=argv, prog_name="vru-pathways")
     except SystemExit as exc:

@@ -170,11 +170,11 @@ def draw(
         if stopped is not None:
             return stopped
         if output:
-            write(output, drawing.data)
+            write(output, drawing.data, drawing.report.inputs)
         else:
             write_out(drawing.data.decode("utf-8"))
         if alt_text:
-            write(alt_text, drawing.alt_text.encode("utf-8"))
+            write(alt_text, drawing.alt_text.encode("utf-8"), drawing.report.inputs)
         return ExitCode.OK
 
     run(body)

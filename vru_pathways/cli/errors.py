@@ -9,6 +9,7 @@ a bug, exit 3, with the traceback only under ``--debug``.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from .progress import Progress
 
 EXIT_CODES: tuple[tuple[type[BaseException], ExitCode, str], ...] = (
     (InputError, ExitCode.INPUT, "{exc}"),
-    (KeyboardInterrupt, ExitCode.INTERNAL, "interrupted"),
+    (KeyboardInterrupt, ExitCode.INTERRUPTED, "interrupted"),
 )
 """What a command can end in, its exit code, and the line it prints; the first class
 that matches wins. Anything not listed is an internal error (exit 3)."""
@@ -53,6 +54,7 @@ def run(body: Callable[[], ExitCode]) -> NoReturn:
     """Run a command's body and exit with the code it returns, or the code :data:`EXIT_CODES`
     gives what it raised."""
     try:
+        _check_working_folder()
         code = body()
     except typer.Exit:
         raise
@@ -67,13 +69,27 @@ def run(body: Callable[[], ExitCode]) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def _check_working_folder() -> None:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        raise InputError(
+            "the working folder no longer exists (it was deleted or moved): change into a "
+            "folder and run the command again"
+        ) from None
+
+
 def write_out(text: str, stream: str = "text") -> None:
     """Text for standard output, made safe for a terminal or a CI log: ``text`` and
     ``json`` as :mod:`..escaping` says; ``commands`` as given (the GitHub reporter)."""
     safe = (
         json_text(text) if stream == "json" else text if stream == "commands" else printable(text)
     )
-    sys.stdout.write(safe)
+    try:
+        sys.stdout.write(safe)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise InputError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def warn(message: str) -> None:

@@ -9,7 +9,7 @@ import typer
 from ..diagnostics import ExitCode
 from .check import stop_unless_analysable
 from .errors import note, run, warn
-from .options import OutputOpt, PathArg, RootOpt, as_of, as_of_option
+from .options import ForceOpt, OutputOpt, PathArg, RootOpt, as_of, as_of_option
 
 
 def export_xlsx(path: PathArg, output: OutputOpt, root: RootOpt = None) -> None:
@@ -22,7 +22,7 @@ def export_xlsx(path: PathArg, output: OutputOpt, root: RootOpt = None) -> None:
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped
-        write(output, made.data)
+        write(output, made.data, made.report.inputs)
         return ExitCode.OK
 
     run(body)
@@ -45,7 +45,7 @@ def export_graphml(
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped
-        write(output, made.data)
+        write(output, made.data, made.report.inputs)
         return ExitCode.OK
 
     run(body)
@@ -59,6 +59,7 @@ def import_xlsx(
             "--output", "-o", metavar="DIR", help="The folder to write the YAML documents into."
         ),
     ],
+    force: ForceOpt = False,
 ) -> None:
     """A workbook made by 'export xlsx' (and edited) back into YAML documents."""
     from ..edge.files import write_tree  # lazy: its tempfile adds 13 ms to every start-up
@@ -69,7 +70,9 @@ def import_xlsx(
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped
-        write_tree(output, made.files, workbook)
+        replaced = write_tree(output, made.files, workbook, force=force, inputs=made.report.inputs)
+        for path in replaced:
+            note(f"replaced {path}")
         note(f"wrote {len(made.files)} document(s) under {output}")
         return ExitCode.OK
 
@@ -79,6 +82,7 @@ def import_xlsx(
 def import_oruk(
     source: Annotated[str, typer.Argument(metavar="FILE.json")],
     output: OutputOpt,
+    force: ForceOpt = False,
 ) -> None:
     """An Open Referral UK / HSDS 3.0 service directory export as service entries."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
@@ -88,7 +92,8 @@ def import_oruk(
         made = interchange.import_oruk(source)
         for text in made.notes:
             warn(text)
-        write(output, made.data)
+        if write(output, made.data, made.report.inputs, replace=force):
+            note(f"replaced {output}")
         return ExitCode.OK
 
     run(body)

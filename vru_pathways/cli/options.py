@@ -98,6 +98,9 @@ AsOfOpt = Annotated[
     str | None,
     as_of_option("The date the picture describes (YYYY-MM-DD); overrides scope.as_of."),
 ]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Replace files that exist already (each is named).")
+]
 RootOpt = Annotated[
     str | None,
     typer.Option(

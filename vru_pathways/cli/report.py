@@ -46,7 +46,7 @@ def report(
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped
-        write(output, made.data)
+        write(output, made.data, made.report.inputs)
         return ExitCode.OK
 
     run(body)

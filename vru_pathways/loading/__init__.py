@@ -26,7 +26,7 @@ def load_from(files: Files, paths: Sequence[str]) -> Loaded:
     a git revision)."""
     loader = Loader(files)
     frameworks = [fw for fw in (loader.load(p) for p in paths) if fw is not None]
-    return Loaded(frameworks, sorted(loader.findings))
+    return Loaded(frameworks, sorted(loader.findings), tuple(loader.documents))
 
 
 def load_texts(

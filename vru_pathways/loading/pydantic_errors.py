@@ -34,6 +34,8 @@ _PLAIN = {
     "int_from_float": "expected a whole number",
     "decimal_parsing": "expected a number",
     "decimal_type": "expected a number",
+    "finite_number": "expected a finite number",
+    "int_parsing_size": "expected a whole number of sensible size",
     "string_too_short": "must not be empty",
     "greater_than_equal": "must be at least {ge}",
     "less_than_equal": "must be at most {le}",

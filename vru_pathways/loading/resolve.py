@@ -227,6 +227,8 @@ class Loaded:
 
     frameworks: list[Framework]
     findings: list[Finding]
+    read: tuple[str, ...] = ()
+    """The key of every document read (on disk, its real path)."""
 
     @property
     def ok(self) -> bool:

@@ -41,7 +41,13 @@ STAGES: tuple[Stage, ...] = ("short", "medium", "long", "impact")
 TIERS: tuple[Tier, ...] = ("primary", "secondary", "tertiary")
 IMPACTS: tuple[Impact, ...] = ("harmful", "none", "insufficient", "low", "moderate", "high")
 
-Count = Annotated[int, Field(ge=0)]
+MAX_PEOPLE = 100_000_000
+"""Places or people a year: more than the population of the United Kingdom is a typo."""
+MAX_AMOUNT = 10**12
+"""Pounds: a trillion is more than any funding stream; past it an amount is a typo (and
+a number of a million digits would take minutes to print)."""
+
+Count = Annotated[int, Field(ge=0, le=MAX_PEOPLE)]
 
 
 class Entity(BaseModel):
@@ -126,7 +132,7 @@ class Board(Entity):
 class Funding(Entity):
     name: Text
     funder: Id | None = None
-    amount: Annotated[Decimal, Field(ge=0)] | None = None
+    amount: Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT)] | None = None
     starts: Date | None = None
     ends: Date | None = None
 

@@ -34,7 +34,9 @@ def validate(
         for framework in loaded.frameworks:
             found += run(Context(framework), HYGIENE)
     models = tuple(fw.id for fw in loaded.frameworks)
-    return CheckReport("validate", tuple(merge(found)), loaded.ok, models, fail_on=fail_on)
+    return CheckReport(
+        "validate", tuple(merge(found)), loaded.ok, models, fail_on=fail_on, inputs=loaded.read
+    )
 
 
 def gaps(
@@ -65,7 +67,9 @@ def analyse(
     found: list[Finding] = list(loaded.findings)
     models = tuple(fw.id for fw in loaded.frameworks)
     if not loaded.ok:
-        return CheckReport(command, tuple(merge(found)), False, models, fail_on=fail_on)
+        return CheckReport(
+            command, tuple(merge(found)), False, models, fail_on=fail_on, inputs=loaded.read
+        )
     covered: list[Coverage] = []
     gates: list[str] = []
     names: dict[str, str] = {}
@@ -82,7 +86,15 @@ def analyse(
         for f in ctx.in_scope:
             names.setdefault(f, framework.factors[f].name)
     return CheckReport(
-        command, tuple(merge(found)), True, models, tuple(covered), names, fail_on, tuple(gates)
+        command,
+        tuple(merge(found)),
+        True,
+        models,
+        tuple(covered),
+        names,
+        fail_on,
+        tuple(gates),
+        loaded.read,
     )
 
 

@@ -10,7 +10,7 @@ from ..loading import load
 from ..render import EMITTERS, IMAGE_FORMATS
 from ..render.page import page_attributes, with_graph_attributes
 from ..render.svg import accessible_svg
-from ..results import CheckReport, Drawing
+from ..results import Drawing, checked
 from ..views import Options
 from ..views.builder import build
 
@@ -26,8 +26,7 @@ def draw(
 ) -> Drawing:
     """One view of one model as ``fmt`` (svg, png, pdf, dot or mermaid)."""
     loaded = load([path], root)
-    models = tuple(fw.id for fw in loaded.frameworks)
-    report = CheckReport("draw", tuple(loaded.findings), loaded.ok, models)
+    report = checked("draw", loaded)
     if not loaded.ok:
         return Drawing(report)
     diagram = build(Context(loaded.frameworks[0], as_of), options)

@@ -14,15 +14,13 @@ from ..interchange.oruk import import_directory
 from ..interchange.xlsx import export_workbook, import_workbook
 from ..loading import load
 from ..loading.files import read_input
-from ..results import CheckReport, Output, Outputs, unanalysable
+from ..results import CheckReport, Output, Outputs, checked, unanalysable
 
 
 def _framework(path: str, command: str, root: str | None) -> tuple[Framework | None, CheckReport]:
     loaded = load([path], root)
-    if not loaded.ok:
-        return None, unanalysable(command, loaded.findings)
-    models = tuple(fw.id for fw in loaded.frameworks)
-    return loaded.frameworks[0], CheckReport(command, tuple(loaded.findings), True, models)
+    report = checked(command, loaded)
+    return (loaded.frameworks[0] if loaded.ok else None), report
 
 
 def export_xlsx(path: str, root: str | None = None) -> Output:
@@ -48,7 +46,8 @@ def import_xlsx(workbook: str) -> Outputs:
     if any(p.severity is Severity.ERROR for p in problems):
         return Outputs(unanalysable("import", problems))
     files = {relative: text.encode("utf-8") for relative, text in documents.items()}
-    return Outputs(CheckReport("import", tuple(problems), True), files)
+    report = CheckReport("import", tuple(problems), True, inputs=(os.path.realpath(workbook),))
+    return Outputs(report, files)
 
 
 def import_oruk(source: str) -> Output:
@@ -64,4 +63,5 @@ def import_oruk(source: str) -> Output:
         text, warnings = import_directory(data, os.path.basename(source))
     except ValueError as exc:
         raise InputError(f"{source}: {exc}") from None
-    return Output(CheckReport("import", (), True), text.encode("utf-8"), tuple(warnings))
+    report = CheckReport("import", (), True, inputs=(os.path.realpath(source),))
+    return Output(report, text.encode("utf-8"), tuple(warnings))

@@ -11,7 +11,7 @@ from ..loading import load
 from ..render.diagram import Diagram
 from ..render.dot import emit
 from ..render.svg import accessible_svg
-from ..results import CheckReport, Output
+from ..results import Output, checked
 
 
 def report(
@@ -19,13 +19,12 @@ def report(
 ) -> Output:
     """The gap-analysis report of the models, as ``html`` or ``markdown``."""
     loaded = load(paths, root)
-    models = tuple(fw.id for fw in loaded.frameworks)
-    checked = CheckReport("report", tuple(loaded.findings), loaded.ok, models)
+    made = checked("report", loaded)
     if not loaded.ok:
-        return Output(checked)
+        return Output(made)
     built = build(loaded.frameworks, as_of)
     if fmt == "markdown":
-        return Output(checked, markdown.render(built).encode("utf-8"))
+        return Output(made, markdown.render(built).encode("utf-8"))
     svgs = {}
     for section in built.sections:
         for caption, diagram in section.diagrams:
@@ -34,4 +33,4 @@ def report(
                 svgs[(section.id, caption)] = accessible_svg(
                     data, diagram.title, diagram.description
                 ).decode("utf-8")
-    return Output(checked, html.render(built, svgs).encode("utf-8"))
+    return Output(made, html.render(built, svgs).encode("utf-8"))
