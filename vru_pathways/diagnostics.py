@@ -8,7 +8,7 @@ the output order and tests can compare lists.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -106,3 +106,46 @@ def suggest(word: str, choices: Iterable[str]) -> str | None:
     """
     matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+DEFAULT_MAX_FINDINGS = 100
+"""Findings of one rule shown per file (``--max-findings``): past it, one line says how
+many more there are, so a file of ten thousand orphans does not make a report of them."""
+
+
+def capped(findings: Iterable[Finding], limit: int | None) -> list[Finding]:
+    """The findings in order, at most ``limit`` of each rule per file (``None``: all),
+    each group cut short followed by one finding that says how many more it holds."""
+    if limit is None:
+        return list(findings)
+    shown: list[Finding] = []
+    omitted: dict[tuple[str, str], list[Finding]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for f in findings:
+        key = (f.location.path, f.rule)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= limit:
+            shown.append(f)
+        else:
+            omitted.setdefault(key, []).append(f)
+    for (path, rule), rest in omitted.items():
+        message = (
+            f"{len(rest):,} more {rule} finding{'s' if len(rest) != 1 else ''} in {path} are not "
+            f"shown (the first {limit} are; --max-findings N shows more, 0 all)"
+        )
+        worst = max(f.severity for f in rest)
+        shown.append(Finding(rest[0].location, rule, message, worst, models=rest[0].models))
+    return sorted(shown)
+
+
+def listed(items: Sequence[str], limit: int = 5) -> str:
+    """Items joined with commas, at most ``limit`` named.
+
+    >>> listed(["a", "b"])
+    'a, b'
+    >>> listed([str(n) for n in range(8)], 3)
+    '0, 1, 2 and 5 more'
+    """
+    if len(items) <= limit:
+        return ", ".join(items)
+    return f"{', '.join(items[:limit])} and {len(items) - limit:,} more"

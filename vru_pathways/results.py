@@ -7,9 +7,10 @@ the command line turns it into text and a code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .analysis.coverage import Coverage, Ratio
-from .diagnostics import Finding, Severity
+from .diagnostics import DEFAULT_MAX_FINDINGS, Finding, Severity, capped
 from .loading import Loaded
 
 
@@ -29,6 +30,14 @@ class CheckReport:
     """Coverage gates not met (``--fail-under``, ``policy.fail_under``); each fails the run."""
     inputs: tuple[str, ...] = ()
     """The real path of every file the command read: an output may not replace one."""
+    max_findings: int | None = DEFAULT_MAX_FINDINGS
+    """Findings of one rule shown per file; ``None`` shows all."""
+
+    @cached_property
+    def shown(self) -> list[Finding]:
+        """The findings a report lists: at most :attr:`max_findings` of a rule per file,
+        with a line for the rest (exit codes and counts still see every finding)."""
+        return capped(self.findings, self.max_findings)
 
 
 def checked(command: str, loaded: Loaded) -> CheckReport:

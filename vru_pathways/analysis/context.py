@@ -19,6 +19,10 @@ from ..framework import Framework
 from ..graph import build, node_id, related
 from ..schema.document import Need, Service
 
+MAX_RELATED = 20
+"""Related places a finding names at most: a factor covered by a thousand services
+points at the first twenty, not all of them."""
+
 _PRIORITY_SEVERITY = {"high": Severity.ERROR, "medium": Severity.WARNING, "low": Severity.INFO}
 
 
@@ -224,5 +228,5 @@ class Context:
             self.severity(factor_id),
             f"{self.framework.section_of_factor(factor_id)}.{factor_id}",
             need.owner if need else None,
-            tuple(dict.fromkeys((*related, where))),
+            tuple(dict.fromkeys((*related[:MAX_RELATED], where))),
         )

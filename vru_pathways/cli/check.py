@@ -7,9 +7,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..diagnostics import ExitCode, exit_code_for
+from ..diagnostics import DEFAULT_MAX_FINDINGS, ExitCode, exit_code_for
 from .errors import Settings, run, write_out
-from .options import AsOfOpt, FailOnOpt, FormatOpt, PathsArg, RootOpt, as_of, threshold
+from .options import (
+    AsOfOpt,
+    FailOnOpt,
+    FormatOpt,
+    MaxFindingsOpt,
+    PathsArg,
+    RootOpt,
+    as_of,
+    max_findings,
+    threshold,
+)
 from .progress import for_paths
 
 if TYPE_CHECKING:
@@ -37,14 +47,20 @@ def stop_unless_analysable(report: CheckReport) -> ExitCode | None:
 
 
 def validate(
-    paths: PathsArg, fmt: FormatOpt = None, fail_on: FailOnOpt = "error", root: RootOpt = None
+    paths: PathsArg,
+    fmt: FormatOpt = None,
+    fail_on: FailOnOpt = "error",
+    root: RootOpt = None,
+    most: MaxFindingsOpt = DEFAULT_MAX_FINDINGS,
 ) -> None:
     """Check the format, every reference, and hygiene (orphans, outcome loops)."""
     from ..use_cases import check  # lazy: loading pulls in pydantic and yaml
 
     def body() -> ExitCode:
         Settings.progress = for_paths(paths)
-        report = check.validate(paths, threshold(fail_on), Settings.progress, root)
+        report = check.validate(
+            paths, threshold(fail_on), Settings.progress, root, max_findings(most)
+        )
         Settings.progress.done()
         return show(report, fmt)
 
@@ -67,6 +83,7 @@ def gaps(
         ),
     ] = None,
     root: RootOpt = None,
+    most: MaxFindingsOpt = DEFAULT_MAX_FINDINGS,
 ) -> None:
     """Find every gap, with coverage; several models add a factor × model matrix."""
     from ..use_cases import check  # lazy: loading pulls in pydantic, yaml and networkx
@@ -75,7 +92,9 @@ def gaps(
 
     def body() -> ExitCode:
         Settings.progress = for_paths(paths)
-        report = check.gaps(paths, day, fail_under, threshold(fail_on), Settings.progress, root)
+        report = check.gaps(
+            paths, day, fail_under, threshold(fail_on), Settings.progress, root, max_findings(most)
+        )
         Settings.progress.done()
         return show(report, fmt)
 

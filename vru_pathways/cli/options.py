@@ -98,6 +98,22 @@ AsOfOpt = Annotated[
     str | None,
     as_of_option("The date the picture describes (YYYY-MM-DD); overrides scope.as_of."),
 ]
+MaxFindingsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-findings",
+        metavar="N",
+        min=0,
+        help="Show at most N findings of a rule per file, and a line for the rest (0: all).",
+    ),
+]
+
+
+def max_findings(value: int) -> int | None:
+    """``--max-findings`` as a limit (``0``: none)."""
+    return value or None
+
+
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Replace files that exist already (each is named).")
 ]

@@ -40,19 +40,44 @@ class Parsed:
     problems: list[YamlProblem]
 
 
+MAX_PROBLEMS = 1000
+"""Problems of one rule recorded per file; the rest are counted, in one last problem, so
+that a file of a million duplicate keys costs no more than one of a thousand."""
+
+
 class _Builder:
     def __init__(self) -> None:
         self.positions = Positions()
         self.problems: list[YamlProblem] = []
         self._done: dict[int, Any] = {}
         self._open: set[int] = set()
+        self._counts: dict[str, int] = {}
+        self._first_unrecorded: dict[str, Point] = {}
+
+    def problem(self, rule: str, message: str, line: int, col: int) -> None:
+        """Record a problem, or past :data:`MAX_PROBLEMS` of its rule only count it."""
+        count = self._counts[rule] = self._counts.get(rule, 0) + 1
+        if count <= MAX_PROBLEMS:
+            self.problems.append(YamlProblem(rule, message, line, col))
+        else:
+            self._first_unrecorded.setdefault(rule, (line, col))
+
+    def summary(self) -> list[YamlProblem]:
+        """One problem per rule that went past the limit, saying how many more it had."""
+        out = []
+        for rule, (line, col) in self._first_unrecorded.items():
+            more = self._counts[rule] - MAX_PROBLEMS
+            message = f"and {more:,} more {rule} problems in this file, not listed one by one"
+            out.append(YamlProblem(rule, message, line, col))
+        return out
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         ident = id(node)
         if ident in self._open:
             line, col = point(node.start_mark)
-            message = "an alias refers to the value that contains it"
-            self.problems.append(YamlProblem(Rule.YAML_SYNTAX, message, line, col))
+            self.problem(
+                Rule.YAML_SYNTAX, "an alias refers to the value that contains it", line, col
+            )
             return None
         if ident in self._done:
             return self._done[ident]
@@ -75,21 +100,17 @@ class _Builder:
         for key_node, value_node in node.value:
             line, col = point(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    YamlProblem(Rule.YAML_SYNTAX, "a mapping key must be plain text", line, col)
-                )
+                self.problem(Rule.YAML_SYNTAX, "a mapping key must be plain text", line, col)
                 continue
             key = key_node.value
             if key in out:
                 first_line, first_col = unpack(self.positions.keys[(*path, key)])
-                self.problems.append(
-                    YamlProblem(
-                        Rule.DUPLICATE_KEY,
-                        f"duplicate key '{key}' (first defined at line {first_line}, "
-                        f"column {first_col}); YAML would silently keep only the last",
-                        line,
-                        col,
-                    )
+                self.problem(
+                    Rule.DUPLICATE_KEY,
+                    f"duplicate key '{key}' (first defined at line {first_line}, "
+                    f"column {first_col}); YAML would silently keep only the last",
+                    line,
+                    col,
                 )
                 continue
             self.positions.keys[(*path, key)] = pack(line, col)
@@ -198,4 +219,4 @@ def _parse(text: str) -> Parsed:
         return Parsed(None, Positions(), [])
     builder = _Builder()
     value = builder.build(nodes[0], ())
-    return Parsed(value, builder.positions, builder.problems)
+    return Parsed(value, builder.positions, builder.problems + builder.summary())

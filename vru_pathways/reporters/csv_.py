@@ -15,7 +15,7 @@ def render(report: CheckReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
-    for f in report.findings:
+    for f in report.shown:
         text = [f.severity.label, f.rule, f.entity, f.board or "", " ".join(f.models), f.message]
         row: list[str | int] = [csv_cell(f.location.path), f.location.line, f.location.col]
         writer.writerow(row + [csv_cell(t) for t in text])

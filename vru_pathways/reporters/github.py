@@ -51,7 +51,7 @@ def annotation(finding: Finding) -> str:
 
 def render(report: CheckReport) -> str:
     lines: list[str] = []
-    for path, findings in groupby(report.findings, key=lambda f: f.location.path):
+    for path, findings in groupby(report.shown, key=lambda f: f.location.path):
         lines.append(f"::group::{escape_data(one_line(path))}")
         lines += [annotation(f) for f in findings]
         lines.append("::endgroup::")

@@ -31,7 +31,7 @@ def render(report: CheckReport) -> str:
         "command": report.command,
         "analysable": report.analysable,
         "models": report.models,
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [finding_dict(f) for f in report.shown],
     }
     if report.command == "gaps":
         document["coverage"] = [dataclasses.asdict(c) for c in report.coverage]

@@ -42,7 +42,7 @@ def _suite(name: str, rules: list[str], findings: list[Finding], report: CheckRe
 
 def render(report: CheckReport) -> str:
     root = ET.Element("testsuites", name=f"vru-pathways {report.command}")
-    inputs = [f for f in report.findings if RULES[f.rule].kind == "input"]
+    inputs = [f for f in report.shown if RULES[f.rule].kind == "input"]
     if inputs:
         rules = list(dict.fromkeys(f.rule for f in inputs))
         root.append(_suite("input", rules, inputs, report))
@@ -53,7 +53,7 @@ def render(report: CheckReport) -> str:
             else tuple(r for r in FINDING_RULES if RULES[r].kind == "hygiene")
         )
         for model in report.models:
-            mine = [f for f in report.findings if model in f.models]
+            mine = [f for f in report.shown if model in f.models]
             root.append(_suite(model, list(checked), mine, report))
     for attr in ("tests", "failures", "errors"):
         root.set(attr, str(sum(int(s.get(attr, "0")) for s in root)))

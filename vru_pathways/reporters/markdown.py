@@ -27,10 +27,10 @@ def render(report: CheckReport) -> str:
     several = len(report.models) > 1
     title = "Gap analysis" if report.command == "gaps" else "Validation"
     lines = [f"# {title}", "", f"**{counts(report.findings)}**", ""]
-    if report.findings:
-        lines += table(
-            finding_header(several), [finding_row(f, several) for f in report.findings]
-        ) + [""]
+    if report.shown:
+        lines += table(finding_header(several), [finding_row(f, several) for f in report.shown]) + [
+            ""
+        ]
     if report.coverage:
         lines += ["## Coverage", "", "In-scope factors with a full intervention pathway.", ""]
         lines += table(COVERAGE_HEADER, [coverage_row(c) for c in report.coverage]) + [""]

@@ -98,7 +98,7 @@ def render(report: CheckReport) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index) for f in report.findings],
+                "results": [_result(f, index) for f in report.shown],
                 "properties": {
                     "command": report.command,
                     "analysable": report.analysable,

@@ -28,8 +28,8 @@ def grid(header: list[str], rows: list[list[str]]) -> list[str]:
 def render(report: CheckReport) -> str:
     several = len(report.models) > 1
     lines: list[str] = []
-    if report.findings:
-        lines += grid(finding_header(several), [finding_row(f, several) for f in report.findings])
+    if report.shown:
+        lines += grid(finding_header(several), [finding_row(f, several) for f in report.shown])
     else:
         lines.append("No findings.")
     if report.coverage:

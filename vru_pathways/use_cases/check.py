@@ -10,7 +10,7 @@ from ..analysis import CHECKS, HYGIENE
 from ..analysis.context import Context
 from ..analysis.coverage import Coverage, coverage
 from ..analysis.engine import merge, run
-from ..diagnostics import Finding, Severity
+from ..diagnostics import DEFAULT_MAX_FINDINGS, Finding, Severity
 from ..loading import Loaded, load
 from ..results import CheckReport
 from ..schema.jsonschema import document_schema
@@ -22,6 +22,7 @@ def validate(
     fail_on: Severity | None = Severity.ERROR,
     progress: Progress | None = None,
     root: str | None = None,
+    max_findings: int | None = DEFAULT_MAX_FINDINGS,
 ) -> CheckReport:
     """Format, references and hygiene findings (the rules that need no as-of date)."""
     if progress:
@@ -35,7 +36,13 @@ def validate(
             found += run(Context(framework), HYGIENE)
     models = tuple(fw.id for fw in loaded.frameworks)
     return CheckReport(
-        "validate", tuple(merge(found)), loaded.ok, models, fail_on=fail_on, inputs=loaded.read
+        "validate",
+        tuple(merge(found)),
+        loaded.ok,
+        models,
+        fail_on=fail_on,
+        inputs=loaded.read,
+        max_findings=max_findings,
     )
 
 
@@ -46,6 +53,7 @@ def gaps(
     fail_on: Severity | None = Severity.ERROR,
     progress: Progress | None = None,
     root: str | None = None,
+    max_findings: int | None = DEFAULT_MAX_FINDINGS,
 ) -> CheckReport:
     """Every finding of FORMAT.md's "What counts as a gap", and coverage per model."""
     if progress:
@@ -53,7 +61,7 @@ def gaps(
     loaded = load(paths, root)
     if progress:
         progress.stage("finding the gaps")
-    return analyse(loaded, as_of, fail_under, fail_on)
+    return analyse(loaded, as_of, fail_under, fail_on, max_findings=max_findings)
 
 
 def analyse(
@@ -62,13 +70,20 @@ def analyse(
     fail_under: float | None = None,
     fail_on: Severity | None = Severity.ERROR,
     command: str = "gaps",
+    max_findings: int | None = DEFAULT_MAX_FINDINGS,
 ) -> CheckReport:
     """The gaps and coverage of loaded frameworks (only their problems if unanalysable)."""
     found: list[Finding] = list(loaded.findings)
     models = tuple(fw.id for fw in loaded.frameworks)
     if not loaded.ok:
         return CheckReport(
-            command, tuple(merge(found)), False, models, fail_on=fail_on, inputs=loaded.read
+            command,
+            tuple(merge(found)),
+            False,
+            models,
+            fail_on=fail_on,
+            inputs=loaded.read,
+            max_findings=max_findings,
         )
     covered: list[Coverage] = []
     gates: list[str] = []
@@ -95,6 +110,7 @@ def analyse(
         fail_on,
         tuple(gates),
         loaded.read,
+        max_findings,
     )
 
 

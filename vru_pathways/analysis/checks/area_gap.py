@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Finding
+from ...diagnostics import Finding, listed
 from ...rulebook import Rule
 from ..context import Context
 
@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         else:
             missing = [a for a in need.areas if a not in reached]
             if missing:
-                names = ", ".join(f"{a} ({ctx.framework.areas[a].name})" for a in missing)
+                names = listed([f"{a} ({ctx.framework.areas[a].name})" for a in missing], 10)
                 yield ctx.about_factor(
                     RULE, f, f"{names} uncovered", location=ctx.need_location(f, "areas")
                 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Finding
+from ...diagnostics import Finding, listed
 from ...rulebook import Rule
 from ..context import Context
 
@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         total = sum(p for p in places if p is not None)
         if need.cohort > total:
-            parts = ", ".join(f"{s} {services[s].capacity}" for s in covering)
+            parts = listed([f"{s} {services[s].capacity}" for s in covering])
             yield ctx.about_factor(
                 RULE,
                 f,

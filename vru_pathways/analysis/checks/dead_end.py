@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Finding
+from ...diagnostics import Finding, listed
 from ...rulebook import Rule
-from ..context import Context
+from ..context import MAX_RELATED, Context
 
 RULE = Rule.DEAD_END
 
@@ -32,11 +32,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     for f in ctx.in_scope:
         services = ctx.covering[f]
         if services and not ctx.pathway_services(f):
-            names = ", ".join(services)
+            names = listed(services)
             yield ctx.about_factor(
                 RULE,
                 f,
                 f"its covering services ({names}) reach no impact outcome; link their "
                 "outcomes to one through leads_to",
-                related=tuple(fw.where("services", s) for s in services),
+                related=tuple(fw.where("services", s) for s in services[:MAX_RELATED]),
             )

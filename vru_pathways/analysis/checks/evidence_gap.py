@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...diagnostics import Finding
+from ...diagnostics import Finding, listed
 from ...rulebook import Rule
 from ...schema.document import IMPACTS
 from ..context import Context
@@ -47,7 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         services = ctx.covering[f]
         ratings = {s: rating(ctx, s) for s in services}
         if services and all(r is None or IMPACTS.index(r) < floor for r in ratings.values()):
-            detail = ", ".join(f"{s}: {_label(ctx, s, r)}" for s, r in ratings.items())
+            detail = listed([f"{s}: {_label(ctx, s, r)}" for s, r in ratings.items()])
             yield ctx.about_factor(
                 RULE,
                 f,

@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...diagnostics import Finding, Location
+from ...diagnostics import Finding, Location, listed
 from ...rulebook import Rule
-from ..context import Context
+from ..context import MAX_RELATED, Context
 
 RULE = Rule.FUNDING_CLIFF
 
@@ -47,10 +47,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         reasons = {s: at_risk(ctx, s) for s in covering}
         if all(r is not None for r in reasons.values()):
-            detail = "; ".join(f"{s}: {', '.join(r or [])}" for s, r in reasons.items())
+            detail = listed([f"{s}: {listed(r or [], 3)}" for s, r in reasons.items()])
             related: list[Location] = []
-            for s in covering:
-                related += [fw.where("funding", x) for x in fw.services[s].funding]
+            for s in covering[:MAX_RELATED]:
+                related += [fw.where("funding", x) for x in fw.services[s].funding[:MAX_RELATED]]
             yield ctx.about_factor(
                 RULE,
                 f,
