@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import cached_property
+from typing import Literal
 
 import networkx as nx
 
@@ -17,7 +18,11 @@ from .. import ages
 from ..diagnostics import Finding, Location, Severity
 from ..framework import Framework
 from ..graph import build, node_id, related
-from ..schema.document import Need, Service
+from ..schema.document import Impact, Need, Service
+
+PathwayStatus = Literal["pathway", "dead-end", "no-pathway"]
+"""Where a factor stands: a full pathway to an impact outcome; covering services that
+reach no impact outcome (a dead end); no active covering service at all."""
 
 _PRIORITY_SEVERITY = {"high": Severity.ERROR, "medium": Severity.WARNING, "low": Severity.INFO}
 
@@ -123,6 +128,23 @@ class Context:
     def pathway_services(self, factor_id: str) -> tuple[str, ...]:
         """Covering services that complete an intervention pathway for the factor."""
         return self._pathways[factor_id]
+
+    def status(self, factor_id: str) -> PathwayStatus:
+        """The factor's pathway status, the one word every check, view and report uses."""
+        if self.pathway_services(factor_id):
+            return "pathway"
+        return "dead-end" if self.covering[factor_id] else "no-pathway"
+
+    # --- evidence ------------------------------------------------------------------------
+
+    def rating(self, service_id: str) -> Impact | None:
+        """The evidence behind a service: its approach's ``evidence.impact``, or ``None``
+        when it names no approach or the approach is unrated."""
+        approach = self.framework.services[service_id].approach
+        if approach is None:
+            return None
+        evidence = self.framework.approaches[approach].evidence
+        return evidence.impact if evidence else None
 
     # --- what a need asks for ------------------------------------------------------------
 

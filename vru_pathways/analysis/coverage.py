@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from ..schema.document import LEVELS, TIERS
-from .context import Context
-
-Status = Literal["pathway", "dead-end", "no-pathway"]
+from .context import Context, PathwayStatus
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,7 @@ class Coverage:
     overall: Ratio
     by_tier: dict[str, Ratio]
     by_level: dict[str, Ratio]
-    status: dict[str, Status]
+    status: dict[str, PathwayStatus]
     """In-scope factor ID → its pathway status, in document order."""
     services: dict[str, int]
     """In-scope factor ID → how many active services give it a full pathway."""
@@ -40,17 +37,11 @@ class Coverage:
     """Area ID → in-scope factors with a pathway through a service that reaches it."""
 
 
-def status_of(ctx: Context, factor_id: str) -> Status:
-    if ctx.pathway_services(factor_id):
-        return "pathway"
-    return "dead-end" if ctx.covering[factor_id] else "no-pathway"
-
-
 def coverage(ctx: Context) -> Coverage:
     """Overall, by prevention tier (a pathway through a service of that tier) and by level."""
     fw = ctx.framework
     scope = ctx.in_scope
-    status = {f: status_of(ctx, f) for f in scope}
+    status = {f: ctx.status(f) for f in scope}
     full = [f for f in scope if status[f] == "pathway"]
     by_tier: dict[str, Ratio] = {
         tier: Ratio(

@@ -12,7 +12,7 @@ import datetime as dt
 
 from .. import ages
 from ..analysis import CHECKS
-from ..analysis.context import Context
+from ..analysis.context import Context, PathwayStatus
 from ..analysis.coverage import Coverage, coverage
 from ..analysis.engine import run
 from ..diagnostics import Finding, Severity
@@ -23,7 +23,7 @@ from ..views import Options, ViewError
 from ..views.builder import build as build_view
 from .model import BoardGroup, BoardReport, FundingRow, GapItem, Matrix, Section
 
-STATUS_MARK = {"pathway": "✓", "dead-end": "⊘", "no-pathway": "✕"}
+STATUS_MARK: dict[PathwayStatus, str] = {"pathway": "✓", "dead-end": "⊘", "no-pathway": "✕"}
 BANDS: tuple[tuple[int, int | None], ...] = (
     (0, 9),
     (10, 13),
@@ -70,8 +70,7 @@ def matrices(ctx: Context) -> list[Matrix]:
     areas = [a for a in fw.areas if not listed or a in ctx.areas_within(list(listed))]
     for f in ctx.in_scope:
         services = ctx.pathway_services(f)
-        status = "pathway" if services else "dead-end" if ctx.covering[f] else "no-pathway"
-        name = f"{STATUS_MARK[status]} {_label(ctx, f)}"
+        name = f"{STATUS_MARK[ctx.status(f)]} {_label(ctx, f)}"
         rows_tier.append(
             (name, [_n(sum(fw.services[s].tier == t for s in services)) for t in TIERS])
         )

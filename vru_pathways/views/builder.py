@@ -7,14 +7,19 @@ from functools import cached_property
 from typing import Any
 
 from ..analysis import CHECKS
-from ..analysis.checks.evidence_gap import rating
-from ..analysis.context import Context
+from ..analysis.context import Context, PathwayStatus
 from ..analysis.engine import run
 from ..diagnostics import suggest
 from ..render.alt_text import describe
 from ..render.diagram import Column, Diagram, Edge, EdgeKind, Group, Marker, Node, NodeKind
 from ..schema.document import LEVELS, STAGES, TIERS
 from . import VIEWS, Options, ViewError
+
+STATUS_MARKERS: dict[PathwayStatus, tuple[Marker, ...]] = {
+    "pathway": (),
+    "dead-end": (Marker.DEAD_END,),
+    "no-pathway": (Marker.NO_PATHWAY,),
+}
 
 
 def _fid(kind: str, ident: str) -> str:
@@ -66,7 +71,7 @@ class _Builder:
             if not self.service_passes(s):
                 continue
             covers = self.ctx.is_active(service) and any(f in wanted for f in service.addresses)
-            harmful = rating(self.ctx, s) == "harmful" and (
+            harmful = self.ctx.rating(s) == "harmful" and (
                 not service.addresses or any(f in wanted for f in service.addresses)
             )
             if covers or harmful:
@@ -87,9 +92,7 @@ class _Builder:
     # --- nodes ------------------------------------------------------------------------
 
     def factor_markers(self, f: str) -> tuple[Marker, ...]:
-        if not self.ctx.covering[f]:
-            return (Marker.NO_PATHWAY,)
-        return () if self.ctx.pathway_services(f) else (Marker.DEAD_END,)
+        return STATUS_MARKERS[self.ctx.status(f)]
 
     def factor_node(self, f: str) -> Node:
         kind = NodeKind.RISK if self.fw.factor_kind[f] == "risk" else NodeKind.PROTECTIVE
@@ -102,7 +105,7 @@ class _Builder:
     def service_node(self, s: str, *, full: bool = True) -> Node:
         service = self.fw.services[s]
         markers: list[Marker] = []
-        if rating(self.ctx, s) == "harmful":
+        if self.ctx.rating(s) == "harmful":
             markers.append(Marker.HARMFUL)
         if not self.ctx.is_active(service):
             markers.append(Marker.NOT_ACTIVE)
