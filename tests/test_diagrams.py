@@ -16,6 +16,9 @@ from conftest import ROOT
 from helpers import run
 from mermaid_check import parse_all, render_all, requires_mermaid, svg_accessible, svg_text
 
+from vru_pathways import views
+from vru_pathways.views.build import REGISTRY
+
 CASES = Path(__file__).parent / "diagrams"
 # (case, view, extra arguments)
 VIEWS = [
@@ -380,3 +383,8 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     out.chmod(0o600)
     assert run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out)]).code == 0
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_every_view_choice_is_in_the_registry() -> None:
+    """The command line offers the light ``VIEWS`` names; each is a view the registry draws."""
+    assert tuple(REGISTRY) == views.VIEWS

@@ -20,7 +20,7 @@ from ..framework import Framework
 from ..rulebook import Rule
 from ..schema.document import IMPACTS, TIERS, Source
 from ..views import Options, ViewError
-from ..views.builder import build as build_view
+from ..views.build import build as build_view
 from .model import BoardGroup, BoardReport, FundingRow, GapItem, Matrix, Section
 
 STATUS_MARK: dict[PathwayStatus, str] = {"pathway": "✓", "dead-end": "⊘", "no-pathway": "✕"}
