@@ -138,12 +138,14 @@ class Context:
     # --- evidence ------------------------------------------------------------------------
 
     def rating(self, service_id: str) -> Impact | None:
-        """The evidence behind a service: its approach's ``evidence.impact``, or ``None``
-        when it names no approach or the approach is unrated."""
+        """The evidence behind a service: its approach's rating, or ``None`` when it
+        names no approach."""
         approach = self.framework.services[service_id].approach
-        if approach is None:
-            return None
-        evidence = self.framework.approaches[approach].evidence
+        return None if approach is None else self.approach_rating(approach)
+
+    def approach_rating(self, approach_id: str) -> Impact | None:
+        """An approach's ``evidence.impact``, or ``None`` when it is unrated."""
+        evidence = self.framework.approaches[approach_id].evidence
         return evidence.impact if evidence else None
 
     # --- what a need asks for ------------------------------------------------------------
@@ -182,6 +184,14 @@ class Context:
     def areas_within(self, roots: list[str]) -> set[str]:
         """The areas and every area within them, at any depth."""
         return self._with_descendants(roots)
+
+    @cached_property
+    def scope_areas(self) -> tuple[str, ...]:
+        """The scope's areas and every area within them, in document order; every area
+        when the scope names none."""
+        listed = self.scope.areas
+        within = self.areas_within(list(listed)) if listed else None
+        return tuple(a for a in self.framework.areas if within is None or a in within)
 
     def service_areas(self, service_id: str) -> frozenset[str] | None:
         """Areas a service reaches; ``None`` means every area."""

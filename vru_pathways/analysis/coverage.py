@@ -74,9 +74,6 @@ def coverage(ctx: Context) -> Coverage:
 def _by_area(ctx: Context) -> dict[str, Ratio]:
     """For each area of the scope (every area when the scope names none), the in-scope
     factors with a pathway through a service that reaches that area."""
-    fw = ctx.framework
-    listed = ctx.scope.areas
-    areas = [a for a in fw.areas if not listed or a in ctx.areas_within(listed)]
     scope = ctx.in_scope
     reached: list[frozenset[str] | None] = []
     for f in scope:
@@ -86,5 +83,6 @@ def _by_area(ctx: Context) -> dict[str, Ratio]:
             None if everywhere else frozenset(a for r in reach if r is not None for a in r)
         )
     return {
-        area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope)) for area in areas
+        area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope))
+        for area in ctx.scope_areas
     }
