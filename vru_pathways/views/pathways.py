@@ -24,7 +24,8 @@ _SUMMARY: dict[PathwayStatus, tuple[str, str]] = {
 
 
 def layout(sel: Selection, only: set[str] | None = None) -> Layout:
-    """The pathway map; ``only`` (node IDs) keeps a neighbourhood and lists every factor."""
+    """The pathway map; with ``only`` (node IDs, the focus view's neighbourhood), just
+    those nodes, each factor in a box of its own."""
 
     def keep(kind: str, ids: list[str]) -> list[str]:
         return [i for i in ids if only is None or node_id(kind, i) in only]
