@@ -33,6 +33,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .yaml_text import comment, key, quoted
+
 __all__ = ["import_directory", "STATUS_MAP"]
 
 STATUS_MAP: dict[str, str] = {
@@ -45,15 +47,6 @@ STATUS_MAP: dict[str, str] = {
 
 _ID_LIMIT = 48
 _MAX_AGE = 999  # the format's age ranges have at most three digits
-_RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
-# Characters a YAML double-quoted scalar cannot hold raw: C1 controls and DEL, the
-# YAML 1.1 line breaks (NEL, LS, PS), the BOM and the non-characters. JSON escapes C0.
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# What may stand in a comment: printable, no line break of any YAML version.
-_COMMENT_UNSAFE = re.compile(
-    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 _SECTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpolice\b", re.I), "police"),
@@ -127,31 +120,8 @@ def _age(value: object) -> int | None | str:
 # --- writing YAML ------------------------------------------------------------------------
 
 
-def _quote(text: str) -> str:
-    """A YAML double-quoted scalar holding exactly ``text``.
-
-    >>> print(_quote('a: "b" # c\\n'))
-    "a: \\"b\\" # c\\n"
-    """
-    text = _SURROGATE.sub("\ufffd", text)  # unpaired halves of a UTF-16 pair
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
-
-
-def _ident(ident: str) -> str:
-    """An ID as YAML: plain, unless a YAML reader would take it for a null, bool or number."""
-    if ident in _RESERVED or ident.isdigit():
-        return _quote(ident)
-    return ident
-
-
-def _comment(text: str) -> str:
-    """Text safe to stand after ``#`` on one line."""
-    return _COMMENT_UNSAFE.sub(" ", text).strip()
-
-
 def _hsds_id(ident: str) -> str:
-    return ident if _SAFE_ID.match(ident) else _quote(_comment(ident))
+    return ident if _SAFE_ID.match(ident) else quoted(comment(ident))
 
 
 def _slug(text: str, fallback: str) -> str:
@@ -480,14 +450,14 @@ def _basename(source: str) -> str:
 
 
 def _header(imp: _Import) -> list[str]:
-    source = _comment(imp.source) or "an unnamed file"
+    source = comment(imp.source) or "an unnamed file"
     lines = [
         "# Services imported from an Open Referral UK / HSDS 3.0 service directory:",
         f"# {source}",
     ]
     if imp.modified:
         lines += [
-            f"# Records last modified up to {_comment(max(imp.modified))}",
+            f"# Records last modified up to {comment(max(imp.modified))}",
             "# (HSDS exports carry no export date: this is the latest last_modified).",
         ]
     else:
@@ -512,8 +482,8 @@ def _render(imp: _Import) -> str:
     lines = [
         *_header(imp),
         "format: vru-pathways/1",
-        f"id: {_ident(doc_id)}",
-        f"title: {_quote(f'Services from {_basename(imp.source)}')}",
+        f"id: {key(doc_id)}",
+        f"title: {quoted(f'Services from {_basename(imp.source)}')}",
         "",
     ]
 
@@ -521,7 +491,7 @@ def _render(imp: _Import) -> str:
     lines.append("partners:" if partners else "partners: {}")
     for p in partners:
         note = f"  # hsds id: {_hsds_id(p.hsds_id)}" if p.hsds_id else ""
-        lines += [f"  {_ident(p.ident)}:{note}", f"    name: {_quote(p.name)}"]
+        lines += [f"  {key(p.ident)}:{note}", f"    name: {quoted(p.name)}"]
         if p.sector:
             lines.append(f"    sector: {p.sector}  # guessed from the name")
     lines.append("")
@@ -529,34 +499,34 @@ def _render(imp: _Import) -> str:
     lines.append("areas:" if imp.areas else "areas: {}")
     for name, ident in imp.areas.items():
         long = "  # TODO: the directory's words; give it a short name" if len(name) > 60 else ""
-        lines += [f"  {_ident(ident)}:{long}", f"    name: {_quote(name)}"]
+        lines += [f"  {key(ident)}:{long}", f"    name: {quoted(name)}"]
     lines.append("")
 
     lines.append("services:" if imp.services else "services: {}")
     for s in imp.services:
         note = f"  # hsds id: {_hsds_id(s.hsds_id)}" if s.hsds_id else "  # hsds id: none"
         lines += [
-            f"  {_ident(s.ident)}:{note}",
-            f"    name: {_quote(s.name)}",
+            f"  {key(s.ident)}:{note}",
+            f"    name: {quoted(s.name)}",
             "    tier: primary  # TODO: check the prevention tier",
         ]
         if s.provider:
-            lines.append(f"    provider: {_ident(s.provider)}")
+            lines.append(f"    provider: {key(s.provider)}")
         if s.ages:
-            lines.append(f"    ages: {_quote(s.ages)}")
+            lines.append(f"    ages: {quoted(s.ages)}")
         if s.areas:
-            lines.append(f"    areas: [{', '.join(_ident(a) for a in s.areas)}]")
+            lines.append(f"    areas: [{', '.join(key(a) for a in s.areas)}]")
         if s.status:
             lines.append(f"    status: {s.status}")
         elif s.status_note:
             lines.append(
-                f"    # TODO: status: {_comment(s.status_note)}; set active, "
+                f"    # TODO: status: {comment(s.status_note)}; set active, "
                 "planned, paused or closed (left out, it reads as active)"
             )
         if s.url:
-            lines.append(f"    url: {_quote(s.url)}")
+            lines.append(f"    url: {quoted(s.url)}")
         if s.description:
-            lines.append(f"    description: {_quote(s.description)}")
+            lines.append(f"    description: {quoted(s.description)}")
         lines.append(
             "    addresses: []  # TODO: the risk and protective factors this service works on"
         )

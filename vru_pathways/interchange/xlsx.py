@@ -37,10 +37,8 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, Literal
 
-import yaml
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.packaging.custom import StringProperty
@@ -58,11 +56,7 @@ from ..loading import load_texts
 from ..rulebook import Rule
 from ..schema.document import SECTIONS, Document, Policy, Scope
 from ..schema.types import Ages, Date, Id, Month
-
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - libyaml is part of the PyYAML wheels
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from .yaml_text import block, key, scalar
 
 __all__ = ["DOCUMENTS", "SCOPE_AND_POLICY", "export_workbook", "import_workbook"]
 
@@ -94,14 +88,10 @@ Kind = Literal[
 _LISTS: dict[str, Kind] = {"id": "ids", "choice": "choices", "text": "texts"}
 _NUMBERS = ("int", "float", "decimal")
 _FREE_TEXT = ("text", "texts")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_STR = "tag:yaml.org,2002:str"
 _TYPED: tuple[Kind, ...] = ("int", "float", "decimal", "date")
 _MAX_WIDTH = 60
 _LAST_ROW = 1048576
-_FOLD = 88
-"""Longer text is written as a folded block of lines this long."""
 
 
 # --- Columns, read off the pydantic models ------------------------------------------------
@@ -441,99 +431,22 @@ class _Yaml:
         if isinstance(value, list):
             self.add(indent, f"{name}:" if value else f"{name}: []", cell)
             for item in value:
-                self.add(indent + 2, f"- {_inline(item)}", cell)
+                self.add(indent + 2, f"- {scalar(item)}", cell)
         elif isinstance(value, dict):
             self.add(indent, f"{name}:", cell)
             for item, level in value.items():
-                self.add(indent + 2, f"{_key(item)}: {_inline(level)}", cell)
+                self.add(indent + 2, f"{key(item)}: {scalar(level)}", cell)
         else:
-            block = _block(value)
-            if block is None:
-                self.add(indent, f"{name}: {_inline(value, typed)}", cell)
+            lines = block(value)
+            if lines is None:
+                self.add(indent, f"{name}: {scalar(value, typed)}", cell)
                 return
-            self.add(indent, f"{name}: {block[0]}", cell)
-            for line in block[1:]:
+            self.add(indent, f"{name}: {lines[0]}", cell)
+            for line in lines[1:]:
                 self.add(indent + 2 if line else 0, line, cell)
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
-
-
-def _compose(text: str) -> Any:
-    try:
-        return yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def _plain(text: str, typed: bool = False) -> bool:
-    """Whether ``text`` reads back as itself written plain, as a value and as a list item.
-
-    vru-pathways reads every scalar as text, but editors and other YAML tools type plain
-    ``yes``, ``off`` or ``010``: such text is quoted, unless the field is a number or a
-    date (``typed``), which are written plain as in the shipped documents."""
-    if text in _NULLS or text != text.strip() or "\n" in text or "\t" in text:
-        return False
-    as_value, as_item = _compose(f"k: {text}\n"), _compose(f"- {text}\n")
-    if not isinstance(as_value, yaml.MappingNode) or not isinstance(as_item, yaml.SequenceNode):
-        return False
-    nodes = (as_value.value[0][1], as_item.value[0]) if as_item.value else ()
-    return len(nodes) == 2 and all(
-        isinstance(n, yaml.ScalarNode)
-        and not n.style
-        and n.value == text
-        and (typed or n.tag == _STR)
-        for n in nodes
-    )
-
-
-def _quoted(text: str) -> str:
-    dumped = yaml.safe_dump(text, default_style='"', allow_unicode=True, width=2**31 - 1)
-    return dumped.rstrip("\n")
-
-
-def _inline(text: str, typed: bool = False) -> str:
-    return text if _plain(text, typed) else _quoted(text)
-
-
-def _key(text: str) -> str:
-    return text if _ID.match(text) and _plain(text) else _quoted(text)
-
-
-@lru_cache(maxsize=1024)
-def _block(text: str) -> tuple[str, ...] | None:
-    """A multi-line text as a literal block (``|-`` or ``|``), a long one as a folded
-    block (``>-``), when that reads back exactly: header and lines, to be indented by two
-    more than the key. ``None``: write it on one line."""
-    if not isinstance(text, str):
-        return None
-    if "\n" not in text:
-        if len(text) <= _FOLD or "  " in text or text != text.strip():
-            return None
-        header, lines = ">-", _wrap(text)
-    else:
-        body, header = (text[:-1], "|") if text.endswith("\n") else (text, "|-")
-        lines = body.split("\n")
-        if not lines[0].strip() or lines[0] != lines[0].lstrip() or body.endswith("\n"):
-            return None
-        if any(line and not line.strip() for line in lines):
-            return None
-    block = (header, *(f"  {line}" if line else "" for line in lines))
-    node = _compose("k: " + "\n".join(block) + "\n")
-    if not isinstance(node, yaml.MappingNode) or node.value[0][1].value != text:
-        return None
-    return (header, *(line[2:] for line in block[1:]))
-
-
-def _wrap(text: str) -> list[str]:
-    lines: list[str] = []
-    for word in text.split(" "):
-        if lines and len(lines[-1]) + 1 + len(word) <= _FOLD:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
 
 
 def _text(raw: Any, column: Column) -> str | None:
@@ -940,9 +853,9 @@ class _Importer:
                 out.add(0, f"{spec.section}:", document.document_cell)
             for row in rows:
                 if not row.values:
-                    out.add(2, f"{_key(row.key)}: {{}}", row.key_cell)
+                    out.add(2, f"{key(row.key)}: {{}}", row.key_cell)
                     continue
-                out.add(2, f"{_key(row.key)}:", row.key_cell)
+                out.add(2, f"{key(row.key)}:", row.key_cell)
                 _entity(out, 4, spec.columns, row.values)
         for section in ("scope", "policy"):
             given_rows = settings.get((path, section), [])
