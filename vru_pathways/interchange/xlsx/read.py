@@ -50,13 +50,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from pydantic import BaseModel
 
-from ..diagnostics import Finding, Location, Severity, suggest
-from ..framework import Doc
-from ..loading import load_texts
-from ..rulebook import Rule
-from ..schema.document import SECTIONS, Document, Policy, Scope
-from ..schema.types import Ages, Date, Id, Month
-from .yaml_text import block, key, scalar
+from ...diagnostics import Finding, Location, Severity, suggest
+from ...framework import Doc
+from ...loading import load_texts
+from ...rulebook import Rule
+from ...schema.document import SECTIONS, Document, Policy, Scope
+from ...schema.types import Ages, Date, Id, Month
+from ..yaml_text import block, key, scalar
 
 __all__ = ["DOCUMENTS", "SCOPE_AND_POLICY", "export_workbook", "import_workbook"]
 
