@@ -71,10 +71,19 @@ def reads_plain(text: str, typed: bool = False) -> bool:
     >>> reads_plain("2024-01-02"), reads_plain("2024-01-02", typed=True)
     (False, True)
     """
+    return not _read_otherwise(text, typed) and _composes_to_itself(text, typed)
+
+
+def _read_otherwise(text: str, typed: bool) -> bool:
+    """Whether a plain ``text`` is, or may be read as, something else in some reader;
+    PyYAML is asked about the rest."""
     if text in _NULLS or text != text.strip() or "\n" in text or "\t" in text:
-        return False
-    if not typed and (text in _YAML_1_1_BOOLEANS or _DIGITS.match(text)):
-        return False
+        return True
+    return not typed and (text in _YAML_1_1_BOOLEANS or _DIGITS.match(text) is not None)
+
+
+def _composes_to_itself(text: str, typed: bool) -> bool:
+    """Whether PyYAML reads a plain ``text`` back as itself, a string unless ``typed``."""
     as_value, as_item = _compose(f"k: {text}\n"), _compose(f"- {text}\n")
     if not isinstance(as_value, yaml.MappingNode) or not isinstance(as_item, yaml.SequenceNode):
         return False
