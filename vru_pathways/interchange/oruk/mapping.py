@@ -33,7 +33,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .yaml_text import comment, key, quoted
+from ..yaml_text import comment, key, quoted
 
 __all__ = ["import_directory", "STATUS_MAP"]
 
