@@ -4,14 +4,14 @@ The importers write their YAML line by line, so that each line can be traced to 
 came from (a workbook's cell) and laid out as a person would write it; this module is the
 one place that decides how a piece of text is spelled in it.
 
-A scalar reads back as the same text in any YAML reader, not only in vru-pathways (which
-reads every scalar as text): what a reader would take for something else (``yes``,
-``off``, ``null``, ``010``, ``2024-01-02``, and YAML 1.1's ``y`` and ``n``) is quoted,
-unless the caller says the field is a number or a date. A quoted scalar is also a JSON
-string: the characters YAML cannot hold raw are written as ``\\uXXXX`` (C0 and C1
-controls, DEL, the line breaks NEL, LS and PS, the byte-order mark and the non-characters
-U+FFFE and U+FFFF), and an unpaired surrogate, which no UTF-8 file can hold, becomes
-U+FFFD.
+vru-pathways reads every scalar as text, but editors and other YAML tools type some plain
+ones, so text is written plain only when PyYAML reads it back as the same text and it is
+neither YAML 1.1's ``y``/``n`` nor a string of digits (a number in YAML 1.2 even as
+``0089``): ``yes``, ``off``, ``null``, ``010`` and ``2024-01-02`` are quoted, unless the
+caller says the field is a number or a date. A quoted scalar is also a JSON string: the
+characters YAML cannot hold raw are written as ``\\uXXXX`` (C0 and C1 controls, DEL, the
+line breaks NEL, LS and PS, the byte-order mark and the non-characters U+FFFE and U+FFFF),
+and an unpaired surrogate, which no UTF-8 file can hold, becomes U+FFFD.
 """
 
 from __future__ import annotations

@@ -21,13 +21,13 @@ from .assemble import Yaml
 from .cells import Cell, Problems, Row
 from .paths import ups
 
-__all__ = ["check", "roots"]
+__all__ = ["check", "roots_of"]
 
 _MADE_UP = ".xlsx-root"
 """The name of each folder a path climbs out of, when the workbook does not say."""
 
 
-def roots(documents: dict[str, Row]) -> list[str]:
+def roots_of(documents: dict[str, Row]) -> list[str]:
     """The documents no other document uses (in the sheet's order); else the last one."""
     used: set[str] = set()
     for path, row in documents.items():

@@ -11,7 +11,7 @@ from ...diagnostics import Finding, Location, Severity
 from ...rulebook import Rule
 from .assemble import assemble
 from .cells import Problems
-from .check import check, roots
+from .check import check, roots_of
 from .columns import DOCUMENTS, ROOT_FOLDER
 from .paths import rooted
 from .read import Reader
@@ -60,5 +60,5 @@ def _documents(
     built = {path: assemble(path, row, settings, entities) for path, row in documents.items()}
     texts = {path: y.text() for path, y in built.items()}
     if texts:
-        problems.found += check(texts, built, roots(documents), folders, table.headers, problems)
+        problems.found += check(texts, built, roots_of(documents), folders, table.headers, problems)
     return texts, sorted(set(problems.found))
