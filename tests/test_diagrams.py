@@ -16,6 +16,12 @@ from conftest import ROOT
 from helpers import run
 from mermaid_check import parse_all, render_all, requires_mermaid, svg_accessible, svg_text
 
+from vru_pathways import views
+from vru_pathways.analysis.context import Context
+from vru_pathways.loading import load
+from vru_pathways.views.build import REGISTRY
+from vru_pathways.views.focus import neighbourhood
+
 CASES = Path(__file__).parent / "diagrams"
 # (case, view, extra arguments)
 VIEWS = [
@@ -380,3 +386,21 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     out.chmod(0o600)
     assert run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out)]).code == 0
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_every_view_choice_is_in_the_registry() -> None:
+    """The command line offers the light ``VIEWS`` names; each is a view the registry draws."""
+    assert tuple(REGISTRY) == views.VIEWS
+
+
+def test_the_focus_neighbourhood_walks_the_graph_past_closed_services() -> None:
+    """Upstream of an outcome: the services contributing to it, then the factors they
+    address; a closed service takes no part, so neither does the factor only it covers."""
+    fw = load([str(ROOT / "tests/cases/valid/statuses/model.yaml")]).frameworks[0]
+    near = neighbourhood(Context(fw).graph, "outcome:fewer-admissions", 2)
+    live = ("planned", "paused", "not-started", "ended", "starts-today", "ends-today")
+    assert near == {
+        "outcome:fewer-admissions",
+        *(f"service:{s}" for s in live),
+        *(f"factor:f-{s}" for s in live),
+    }

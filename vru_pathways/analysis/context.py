@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import cached_property
+from typing import Literal
 
 import networkx as nx
 
@@ -17,7 +18,11 @@ from .. import ages
 from ..diagnostics import Finding, Location, Severity
 from ..framework import Framework
 from ..graph import build, node_id, related
-from ..schema.document import Need, Service
+from ..schema.document import Impact, Need, Service
+
+PathwayStatus = Literal["pathway", "dead-end", "no-pathway"]
+"""Where a factor stands: a full pathway to an impact outcome; covering services that
+reach no impact outcome (a dead end); no active covering service at all."""
 
 MAX_RELATED = 20
 """Related places a finding names at most: a factor covered by a thousand services
@@ -132,6 +137,25 @@ class Context:
         """Covering services that complete an intervention pathway for the factor."""
         return self._pathways[factor_id]
 
+    def status(self, factor_id: str) -> PathwayStatus:
+        """The factor's pathway status, the one word every check, view and report uses."""
+        if self.pathway_services(factor_id):
+            return "pathway"
+        return "dead-end" if self.covering[factor_id] else "no-pathway"
+
+    # --- evidence ------------------------------------------------------------------------
+
+    def rating(self, service_id: str) -> Impact | None:
+        """The evidence behind a service: its approach's rating, or ``None`` when it
+        names no approach."""
+        approach = self.framework.services[service_id].approach
+        return None if approach is None else self.approach_rating(approach)
+
+    def approach_rating(self, approach_id: str) -> Impact | None:
+        """An approach's ``evidence.impact``, or ``None`` when it is unrated."""
+        evidence = self.framework.approaches[approach_id].evidence
+        return evidence.impact if evidence else None
+
     # --- what a need asks for ------------------------------------------------------------
 
     def need(self, factor_id: str) -> Need | None:
@@ -168,6 +192,14 @@ class Context:
     def areas_within(self, roots: list[str]) -> set[str]:
         """The areas and every area within them, at any depth."""
         return self._with_descendants(roots)
+
+    @cached_property
+    def scope_areas(self) -> tuple[str, ...]:
+        """The scope's areas and every area within them, in document order; every area
+        when the scope names none."""
+        listed = self.scope.areas
+        within = self.areas_within(list(listed)) if listed else None
+        return tuple(a for a in self.framework.areas if within is None or a in within)
 
     def service_areas(self, service_id: str) -> frozenset[str] | None:
         """Areas a service reaches; ``None`` means every area."""

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from ..schema.document import LEVELS, TIERS
-from .context import Context
-
-Status = Literal["pathway", "dead-end", "no-pathway"]
+from .context import Context, PathwayStatus
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,7 @@ class Coverage:
     overall: Ratio
     by_tier: dict[str, Ratio]
     by_level: dict[str, Ratio]
-    status: dict[str, Status]
+    status: dict[str, PathwayStatus]
     """In-scope factor ID → its pathway status, in document order."""
     services: dict[str, int]
     """In-scope factor ID → how many active services give it a full pathway."""
@@ -40,17 +37,11 @@ class Coverage:
     """Area ID → in-scope factors with a pathway through a service that reaches it."""
 
 
-def status_of(ctx: Context, factor_id: str) -> Status:
-    if ctx.pathway_services(factor_id):
-        return "pathway"
-    return "dead-end" if ctx.covering[factor_id] else "no-pathway"
-
-
 def coverage(ctx: Context) -> Coverage:
     """Overall, by prevention tier (a pathway through a service of that tier) and by level."""
     fw = ctx.framework
     scope = ctx.in_scope
-    status = {f: status_of(ctx, f) for f in scope}
+    status = {f: ctx.status(f) for f in scope}
     full = [f for f in scope if status[f] == "pathway"]
     by_tier: dict[str, Ratio] = {
         tier: Ratio(
@@ -83,9 +74,6 @@ def coverage(ctx: Context) -> Coverage:
 def _by_area(ctx: Context) -> dict[str, Ratio]:
     """For each area of the scope (every area when the scope names none), the in-scope
     factors with a pathway through a service that reaches that area."""
-    fw = ctx.framework
-    listed = ctx.scope.areas
-    areas = [a for a in fw.areas if not listed or a in ctx.areas_within(listed)]
     scope = ctx.in_scope
     reached: list[frozenset[str] | None] = []
     for f in scope:
@@ -95,5 +83,6 @@ def _by_area(ctx: Context) -> dict[str, Ratio]:
             None if everywhere else frozenset(a for r in reach if r is not None for a in r)
         )
     return {
-        area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope)) for area in areas
+        area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope))
+        for area in ctx.scope_areas
     }

@@ -13,7 +13,6 @@ from typing import Any
 import networkx as nx
 
 from ..analysis.context import Context
-from ..analysis.coverage import status_of
 from ..escaping import printable
 
 _FIELDS = ("level", "tier", "status", "stage", "sector", "duty", "capacity", "priority")
@@ -45,7 +44,7 @@ def to_graphml(ctx: Context) -> str:
             ident = attrs["id"]
             values["factor_kind"] = attrs["factor_kind"]
             values["in_scope"] = ident in scope
-            values["pathway"] = status_of(ctx, ident) if ident in scope else "out of scope"
+            values["pathway"] = ctx.status(ident) if ident in scope else "out of scope"
             need = attrs.get("need")
             if need is not None and need.priority:
                 values["priority"] = need.priority

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from ..analysis.context import PathwayStatus
 from ..analysis.coverage import Coverage
 from ..diagnostics import Finding, Severity
 from ..results import CheckReport
@@ -58,6 +59,10 @@ def coverage_row(cov: Coverage) -> list[str]:
     ]
 
 
+GAP_WORDS: dict[PathwayStatus, str] = {"dead-end": "DEAD END", "no-pathway": "NO PATHWAY"}
+"""How a matrix cell names a factor without a pathway."""
+
+
 def cell(cov: Coverage, factor: str) -> str:
     """A matrix cell: how many services give a pathway, or what is wrong."""
     status = cov.status.get(factor)
@@ -65,7 +70,7 @@ def cell(cov: Coverage, factor: str) -> str:
         return "-"
     if status == "pathway":
         return str(cov.services[factor])
-    return "DEAD END" if status == "dead-end" else "NO PATHWAY"
+    return GAP_WORDS[status]
 
 
 def matrix(report: CheckReport) -> tuple[list[str], list[list[str]]]:

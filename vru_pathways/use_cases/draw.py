@@ -12,7 +12,7 @@ from ..render.page import page_attributes, with_graph_attributes
 from ..render.svg import accessible_svg
 from ..results import Drawing, checked
 from ..views import Options
-from ..views.builder import build
+from ..views.build import build
 
 
 def draw(

@@ -1,4 +1,4 @@
-"""Named selections of a framework, drawn as a :class:`~vru_pathways.diagram.Diagram`.
+"""Named selections of a framework, drawn as a :class:`~vru_pathways.render.diagram.Diagram`.
 
 - ``logic-model``: inputs (funding, partners) → activities (services) → outputs →
   short / medium / long-term outcomes → impact, the W.K. Kellogg columns.
@@ -10,8 +10,14 @@
 - ``focus``: the pathway neighbourhood of one factor, service or outcome, ``depth``
   steps upstream and downstream.
 
-Filters (``areas``, ``tiers``, ``harms``, ``gaps_only``) and ``group_by`` apply to every
-view. Node order comes from the documents, so adding a service never reorders the rest.
+One module per view; :mod:`.select` decides what a view shows, :mod:`.nodes` draws the
+boxes, :mod:`.grouping` applies ``--group-by`` and :mod:`.build` looks the view up in its
+registry. Filters (``areas``, ``tiers``, ``harms``, ``gaps_only``) and ``group_by`` apply
+to every view. Node order comes from the documents, so adding a service never reorders
+the rest.
+
+This module stays light (no networkx, no pydantic): the command line reads its names at
+start-up.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import InputError
 
 VIEWS = ("logic-model", "pathways", "focus")
+"""The ``--view`` choices: the keys of :data:`.build.REGISTRY`."""
 GROUP_BY = ("provider", "tier", "approach")
 MAX_NODES = 150
 

@@ -30,8 +30,8 @@ RULE = Rule.DEAD_END
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
     for f in ctx.in_scope:
-        services = ctx.covering[f]
-        if services and not ctx.pathway_services(f):
+        if ctx.status(f) == "dead-end":
+            services = ctx.covering[f]
             names = listed(services)
             yield ctx.about_factor(
                 RULE,

@@ -26,15 +26,6 @@ from ..context import Context
 RULE = Rule.EVIDENCE_GAP
 
 
-def rating(ctx: Context, service_id: str) -> str | None:
-    """The impact rating behind a service, or ``None`` when it has none."""
-    approach = ctx.framework.services[service_id].approach
-    if approach is None:
-        return None
-    evidence = ctx.framework.approaches[approach].evidence
-    return evidence.impact if evidence else None
-
-
 def _label(ctx: Context, service_id: str, impact: str | None) -> str:
     if ctx.framework.services[service_id].approach is None:
         return "no approach"
@@ -45,7 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     floor = IMPACTS.index(ctx.policy.min_evidence)
     for f in ctx.in_scope:
         services = ctx.covering[f]
-        ratings = {s: rating(ctx, s) for s in services}
+        ratings = {s: ctx.rating(s) for s in services}
         if services and all(r is None or IMPACTS.index(r) < floor for r in ratings.values()):
             detail = listed([f"{s}: {_label(ctx, s, r)}" for s, r in ratings.items()])
             yield ctx.about_factor(

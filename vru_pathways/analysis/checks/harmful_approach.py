@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from ...diagnostics import Finding, Severity
 from ...rulebook import Rule
 from ..context import Context
-from .evidence_gap import rating
 
 RULE = Rule.HARMFUL_APPROACH
 
@@ -26,7 +25,7 @@ RULE = Rule.HARMFUL_APPROACH
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
     for s, service in fw.services.items():
-        if service.status == "closed" or rating(ctx, s) != "harmful":
+        if service.status == "closed" or ctx.rating(s) != "harmful":
             continue
         approach = service.approach or ""
         yield Finding(

@@ -30,7 +30,7 @@ RULE = Rule.NO_PATHWAY
 
 def check(ctx: Context) -> Iterator[Finding]:
     for f in ctx.in_scope:
-        if ctx.framework.factor_kind[f] == "risk" and not ctx.covering[f]:
+        if ctx.framework.factor_kind[f] == "risk" and ctx.status(f) == "no-pathway":
             yield ctx.about_factor(
                 RULE, f, f"no active service addresses it on {ctx.as_of.isoformat()}"
             )

@@ -1,0 +1,61 @@
+"""The entry point: a view looked up by name, grouped, held to a size, titled, described."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..analysis.context import Context
+from ..render.alt_text import describe
+from ..render.diagram import Diagram
+from . import VIEWS, Options, ViewError, focus, logic_model, pathways
+from .grouping import group
+from .layout import Layout
+from .select import Selection
+
+
+@dataclass(frozen=True)
+class View:
+    title: str
+    """What the diagram's title starts with."""
+    layout: Callable[[Selection], Layout]
+
+
+REGISTRY: dict[str, View] = {
+    "logic-model": View("Logic model", logic_model.layout),
+    "pathways": View("Pathway map", pathways.layout),
+    "focus": View("Focus", focus.layout),
+}
+"""Every view by the name ``--view`` takes; its keys are :data:`vru_pathways.views.VIEWS`."""
+
+
+def build(ctx: Context, options: Options) -> Diagram:
+    """The diagram of ``options.view`` for one framework, filtered and grouped."""
+    if options.view not in REGISTRY:
+        raise ViewError(f"unknown view '{options.view}'; choose one of {', '.join(VIEWS)}")
+    view = REGISTRY[options.view]
+    layout = view.layout(Selection(ctx, options))
+    if options.group_by:
+        layout = group(ctx.framework, layout, options.group_by)
+    _hold_to_size(options, len(layout.nodes))
+    title = f"{view.title}: {ctx.framework.title}{layout.around}"
+    subtitle = " · ".join((f"As of {ctx.as_of.isoformat()}", *options.filters))
+    return _diagram(title, subtitle, layout)
+
+
+def _hold_to_size(options: Options, boxes: int) -> None:
+    if boxes > options.max_nodes:
+        raise ViewError(
+            f"the {options.view} view would draw {boxes} boxes, too many to read "
+            f"(more than {options.max_nodes}); narrow it with --focus ID, --area, --tier, "
+            "--harm or --gaps-only, or collapse services with --group-by provider|tier|approach "
+            "(--max-nodes N raises the limit)"
+        )
+
+
+def _diagram(title: str, subtitle: str, layout: Layout) -> Diagram:
+    """The diagram of the nodes the columns place, in column order, with its alt text."""
+    by_id = {n.id: n for n in layout.nodes}
+    placed = {nid: by_id[nid] for c in layout.columns for g in c.groups for nid in g.nodes}
+    diagram = Diagram(title, subtitle, layout.columns, placed, layout.edges)
+    return replace(diagram, description=describe(diagram, analysed=True))

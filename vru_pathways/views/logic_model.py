@@ -1,0 +1,162 @@
+"""``logic-model``: inputs (funding, partners) → activities (services) → outputs →
+short / medium / long-term outcomes → impact, the W.K. Kellogg columns.
+
+Edges follow the documents' lists as written (a reference listed twice is drawn twice),
+not the graph, which keeps one edge per pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..framework import Framework
+from ..graph import node_id
+from ..render.diagram import Column, Edge, EdgeKind, Group, Node, NodeKind
+from .layout import Layout, outcome_columns, outcome_edges
+from .nodes import outcome_node, service_node
+from .select import Selection
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What the logic model shows, each in document order."""
+
+    services: list[str]
+    funding: list[str]
+    partners: list[str]
+    outputs: list[str]
+    """Services that list outputs."""
+    outcomes: list[str]
+
+
+def layout(sel: Selection) -> Layout:
+    shown = _select(sel)
+    return Layout(_columns(sel.fw, shown), _nodes(sel, shown), _edges(sel.fw, shown))
+
+
+def _select(sel: Selection) -> _Shown:
+    """The services passing the filters, and the inputs, outputs and outcomes they bring."""
+    fw = sel.fw
+    services = [s for s in fw.services if _shown(sel, s)]
+    return _Shown(
+        services,
+        [x for x in fw.funding if any(x in fw.services[s].funding for s in services)],
+        [p for p in fw.partners if any(fw.services[s].provider == p for s in services)],
+        [s for s in services if fw.services[s].outputs],
+        sel.outcomes_from(services),
+    )
+
+
+def _nodes(sel: Selection, shown: _Shown) -> tuple[Node, ...]:
+    fw = sel.fw
+    return (
+        *(_funding_node(fw, x) for x in shown.funding),
+        *(_partner_node(fw, p) for p in shown.partners),
+        *(service_node(sel.ctx, s) for s in shown.services),
+        *(_output_node(fw, s) for s in shown.outputs),
+        *(outcome_node(fw, o) for o in shown.outcomes),
+    )
+
+
+def _columns(fw: Framework, shown: _Shown) -> tuple[Column, ...]:
+    """Inputs, activities, outputs, then the outcome stages; empty columns left out."""
+    columns = [
+        _column(
+            "col-inputs",
+            "Inputs",
+            Group("grp-funding", "Funding", _ids("funding", shown.funding)),
+            Group("grp-partners", "Partners", _ids("partner", shown.partners)),
+        ),
+        _column(
+            "col-activities",
+            "Activities",
+            Group("grp-services", "", _ids("service", shown.services)),
+        ),
+        _column("col-outputs", "Outputs", Group("grp-outputs", "", _ids("output", shown.outputs))),
+        *outcome_columns(fw, shown.outcomes),
+    ]
+    return tuple(c for c in columns if c.groups)
+
+
+def _edges(fw: Framework, shown: _Shown) -> tuple[Edge, ...]:
+    services = shown.services
+    return (
+        *_input_edges(fw, services),
+        *_result_edges(fw, services),
+        *outcome_edges(fw, shown.outcomes),
+    )
+
+
+def _shown(sel: Selection, service_id: str) -> bool:
+    """A service passing the filters that addresses a factor driving a harm asked for and,
+    under ``--gaps-only``, has a gap or addresses a factor that has one."""
+    addresses = sel.fw.services[service_id].addresses
+    harm = not sel.options.harms or any(sel.drives_harm(f) for f in addresses)
+    gap = (
+        not sel.options.gaps_only
+        or sel.service_has_gap(service_id)
+        or any(sel.factor_has_gap(f) for f in addresses)
+    )
+    return sel.service_passes(service_id) and harm and gap
+
+
+def _ids(kind: str, idents: list[str]) -> tuple[str, ...]:
+    return tuple(node_id(kind, i) for i in idents)
+
+
+def _column(ident: str, title: str, *groups: Group) -> Column:
+    """A column of the groups that have nodes (none: the column is left out)."""
+    return Column(ident, title, tuple(g for g in groups if g.nodes))
+
+
+def _funding_node(fw: Framework, funding_id: str) -> Node:
+    item = fw.funding[funding_id]
+    detail = [fw.partners[item.funder].name] if item.funder else []
+    if item.amount is not None:
+        detail.append(f"£{item.amount:,.0f}")
+    if item.ends:
+        detail.append(f"ends {item.ends.isoformat()}")
+    lines = (" · ".join(detail),) if detail else ()
+    return Node(node_id("funding", funding_id), item.name, NodeKind.FUNDING, lines)
+
+
+def _partner_node(fw: Framework, partner_id: str) -> Node:
+    partner = fw.partners[partner_id]
+    duty = partner.duty
+    lines = (f"Serious Violence Duty: {duty}",) if duty and duty != "none" else ()
+    return Node(node_id("partner", partner_id), partner.name, NodeKind.PARTNER, lines)
+
+
+def _output_node(fw: Framework, service_id: str) -> Node:
+    title = "; ".join(fw.services[service_id].outputs)
+    return Node(node_id("output", service_id), title, NodeKind.OUTPUT)
+
+
+def _input_edges(fw: Framework, services: list[str]) -> list[Edge]:
+    """Funding → service, then provider → service."""
+    edges = [
+        Edge(node_id("funding", x), node_id("service", s), EdgeKind.FUNDS)
+        for s in services
+        for x in fw.services[s].funding
+    ]
+    edges += [
+        Edge(node_id("partner", provider), node_id("service", s), EdgeKind.PROVIDES)
+        for s in services
+        if (provider := fw.services[s].provider) is not None
+    ]
+    return edges
+
+
+def _result_edges(fw: Framework, services: list[str]) -> list[Edge]:
+    """Service → its outputs → the outcomes it contributes to (straight from the service
+    when it lists no outputs)."""
+    edges: list[Edge] = []
+    for s in services:
+        service = fw.services[s]
+        start = node_id("output", s) if service.outputs else node_id("service", s)
+        if service.outputs:
+            edges.append(Edge(node_id("service", s), start, EdgeKind.DELIVERS))
+        edges += [
+            Edge(start, node_id("outcome", o), EdgeKind.CONTRIBUTES) for o in service.outcomes
+        ]
+    return edges
