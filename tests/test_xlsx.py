@@ -74,7 +74,7 @@ partners:
 funding:
   f: {name: F, funder: p, amount: 1234.56, starts: 2024-02-29, ends: 2025-03-31}
   g: {name: G, amount: "0.1"}
-  big: {name: Big, amount: 12345678901234567.89}
+  big: {name: Big, amount: 123456789012.89}
 needs:
   f1: {}
   p1: {priority: low, cohort: 0, evidence: "SNA, p. 4"}
