@@ -6,7 +6,8 @@ import pytest
 from mermaid_check import mermaid_tools  # noqa: F401  (the fixture behind @requires_mermaid)
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"
+"""Third-party files the tests read, vendored: see data/PROVENANCE.md."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

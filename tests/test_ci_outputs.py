@@ -9,14 +9,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import DATA, ROOT
 from helpers import run, write
 
 from vru_pathways.reporters.github import escape_data, escape_property
 
 EXAMPLE = ROOT / "tests" / "cases" / "valid" / "format-example"
 MODEL = "models/example-area/model.yaml"
-SARIF_SCHEMA = SHARED / "data" / "sarif" / "sarif-schema-2.1.0.oasis-errata01-draft04.json"
+SARIF_SCHEMA = DATA / "sarif" / "sarif-schema-2.1.0.oasis-errata01-draft04.json"
 
 
 def test_annotations_are_exact() -> None:

@@ -1,4 +1,4 @@
-"""The Open Referral UK / HSDS 3.0 importer, on the real example files in shared/data."""
+"""The Open Referral UK / HSDS 3.0 importer, on the real example files in tests/data."""
 
 from __future__ import annotations
 
@@ -9,14 +9,13 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SHARED
+from conftest import DATA
 
 from vru_pathways.ages import AgeRange
 from vru_pathways.framework import Framework
 from vru_pathways.interchange.oruk import import_directory
 from vru_pathways.loading import load
 
-DATA = SHARED / "data"
 HSDS = DATA / "hsds-3.0" / "examples"
 UK = DATA / "oruk-uk-profile-3.0" / "examples"
 EXAMPLES = {
