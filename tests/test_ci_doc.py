@@ -86,6 +86,7 @@ def test_the_workflow_is_what_we_test() -> None:
     assert any("upload-sarif" in s.get("uses", "") for s in steps())
 
 
+@pytest.mark.slow
 def test_a_pull_request_that_opens_an_error_gap_fails_with_annotations(tmp_path: Path) -> None:
     repo = repository(tmp_path)
     model = repo / "models" / "northbrook" / "model.yaml"
@@ -109,6 +110,7 @@ def test_a_pull_request_that_opens_an_error_gap_fails_with_annotations(tmp_path:
     assert "LOCATION" in validate.stdout  # the full table follows the annotations
 
 
+@pytest.mark.slow
 def test_a_pull_request_is_summarised_and_gated_on_new_gaps(tmp_path: Path) -> None:
     repo = repository(tmp_path)
     model = repo / "models" / "eastwick" / "model.yaml"
@@ -133,6 +135,7 @@ def test_a_pull_request_is_summarised_and_gated_on_new_gaps(tmp_path: Path) -> N
     assert diff.returncode == 1
 
 
+@pytest.mark.slow
 def test_an_unchanged_pull_request_passes(tmp_path: Path) -> None:
     repo = repository(tmp_path)
     results = run_steps(repo, tmp_path)

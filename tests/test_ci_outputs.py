@@ -82,6 +82,7 @@ def sarif_valid(path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("command", "folder", "paths"),
     [

@@ -156,6 +156,7 @@ def test_schema_is_json_schema_of_the_format() -> None:
     assert run(["schema"]).out == use_cases.schema()
 
 
+@pytest.mark.slow
 def test_python_m_runs_the_same_cli() -> None:
     import subprocess
     import sys

@@ -23,6 +23,7 @@ def output(seed: str, *args: str) -> bytes:
     ).stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_gaps_output_is_identical_across_hash_seeds(fmt: str) -> None:
     args = ("gaps", *MODELS, "--format", fmt)
@@ -32,6 +33,7 @@ def test_gaps_output_is_identical_across_hash_seeds(fmt: str) -> None:
     assert output("12345", *args) == first
 
 
+@pytest.mark.slow
 def test_schema_is_identical_across_hash_seeds() -> None:
     assert output("1", "schema") == output("99", "schema")
 

@@ -66,6 +66,7 @@ def all_goldens(suffix: str) -> list[Path]:
     )
 
 
+@pytest.mark.slow
 @needs_dot
 @pytest.mark.parametrize("path", all_goldens("dot"), ids=lambda p: p.name)
 def test_graphviz_renders_every_golden_dot_file_without_complaint(path: Path) -> None:
@@ -74,6 +75,7 @@ def test_graphviz_renders_every_golden_dot_file_without_complaint(path: Path) ->
     ET.fromstring(result.stdout)
 
 
+@pytest.mark.slow
 @requires_mermaid
 def test_mermaid_accepts_every_golden_mermaid_file() -> None:
     texts = {p.name: p.read_text(encoding="utf-8") for p in all_goldens("mmd")}
@@ -94,6 +96,7 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u2060", "").split())
 
 
+@pytest.mark.slow
 @requires_mermaid
 def test_mermaid_shows_hostile_text_as_written() -> None:
     svgs = render_all({v: draw("hostile", v, [], "mermaid") for v in ("pathways", "logic-model")})
@@ -120,6 +123,7 @@ def texts(root: ET.Element) -> str:
     return " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
 
 
+@pytest.mark.slow
 @needs_dot
 def test_svg_has_nodes_gap_markers_legend_title_and_desc(tmp_path: Path) -> None:
     root = svg_of(tmp_path, "markers", "pathways")
@@ -139,6 +143,7 @@ def test_svg_has_nodes_gap_markers_legend_title_and_desc(tmp_path: Path) -> None
     assert "Key:" in shown and "As of 2025-01-01" in shown
 
 
+@pytest.mark.slow
 @needs_dot
 def test_svg_shows_hostile_text_as_written(tmp_path: Path) -> None:
     shown = squash(
@@ -190,6 +195,7 @@ def test_adding_a_service_does_not_reorder_other_nodes(tmp_path: Path) -> None:
     assert [n for n in node_order(after) if n != "service:new-club"] == node_order(before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["dot", "mermaid", "svg"])
 def test_output_is_identical_across_hash_seeds(tmp_path: Path, fmt: str) -> None:
     if fmt == "svg" and shutil.which("dot") is None:
@@ -286,6 +292,7 @@ def test_gaps_only_keeps_exactly_the_factors_with_findings() -> None:
     assert factors() - with_gaps
 
 
+@pytest.mark.slow
 def test_missing_dot_explains_how_to_install(tmp_path: Path) -> None:
     env = {**os.environ, "PATH": str(tmp_path)}
     result = subprocess.run(
@@ -329,6 +336,7 @@ def test_a_failed_draw_leaves_the_previous_file_intact(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["map.dot"]
 
 
+@pytest.mark.slow
 @needs_dot
 def test_pdf_fits_a_landscape_page(tmp_path: Path) -> None:
     for page, (width, height) in (("a4", (842, 595)), ("a3", (1191, 842))):
@@ -342,6 +350,7 @@ def test_pdf_fits_a_landscape_page(tmp_path: Path) -> None:
         assert w >= width * 0.7 or h >= height * 0.95  # scaled to fill one dimension
 
 
+@pytest.mark.slow
 @needs_dot
 def test_png_resolution_follows_dpi(tmp_path: Path) -> None:
     def width(*extra: str) -> int:
@@ -357,6 +366,7 @@ def test_png_resolution_follows_dpi(tmp_path: Path) -> None:
     assert abs(default / low - 2) < 0.05 and abs(high / default - 2) < 0.05
 
 
+@pytest.mark.slow
 @needs_dot
 def test_gallery_is_current() -> None:
     result = subprocess.run(

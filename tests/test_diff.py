@@ -195,6 +195,7 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     subprocess.run(["git", "--version"], capture_output=True).returncode,
     reason="git is not installed",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 from vru_pathways.analysis import CHECKS
 from vru_pathways.rulebook import RULES
 
 
+@pytest.mark.slow
 def test_rules_doc_is_current() -> None:
     result = subprocess.run(
         [sys.executable, "scripts/gen_docs.py", "--check"],

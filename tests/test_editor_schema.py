@@ -77,6 +77,7 @@ def test_shipped_file_names_the_committed_schema_on_its_first_line(path: Path) -
     )
 
 
+@pytest.mark.slow
 def test_check_jsonschema_accepts_every_shipped_file() -> None:
     result = check_jsonschema(*SHIPPED)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -123,6 +124,7 @@ BROKEN = {
 }
 
 
+@pytest.mark.slow
 def test_the_valid_document_passes_both(tmp_path: Path) -> None:
     write(tmp_path, {"model.yaml": VALID})
     schema = check_jsonschema(tmp_path / "model.yaml")
@@ -131,6 +133,7 @@ def test_the_valid_document_passes_both(tmp_path: Path) -> None:
     assert validate.code == 0, validate.out + validate.err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(BROKEN))
 def test_schema_and_validator_both_reject(tmp_path: Path, case: str) -> None:
     old, new, rule, schema_says = BROKEN[case]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from conftest import ROOT
 from helpers import run
 
@@ -34,6 +35,7 @@ def test_graphml_holds_the_whole_graph_with_the_analysis(tmp_path: Path) -> None
     assert read.edges["service:sm-prison-visits", "approach:prison-awareness"]["rel"] == "approach"
 
 
+@pytest.mark.slow
 def test_graphml_is_identical_across_hash_seeds(tmp_path: Path) -> None:
     outputs = []
     for seed in ("1", "2"):

@@ -128,6 +128,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_yaml_is_refused_fast_in_little_memory(tmp_path: Path, name: str) -> None:
     body, rule = HOSTILE[name]
@@ -140,6 +141,7 @@ def test_hostile_yaml_is_refused_fast_in_little_memory(tmp_path: Path, name: str
     assert result["grew_mb"] < 30
 
 
+@pytest.mark.slow
 def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     # sparse: 200 MiB that take no disk, and would take 400 MB of memory if read
     with open(tmp_path / "model.yaml", "wb") as handle:
@@ -589,12 +591,14 @@ def fuzz_once(data: bytes | tuple[str, bytes], args: list[str]) -> None:
             assert "internal error" not in result.err, result.err
 
 
+@pytest.mark.slow
 @FUZZ
 @given(inputs)
 def test_fuzz_gaps_locates_every_finding_and_never_crashes(data: bytes | tuple[str, bytes]) -> None:
     fuzz_once(data, ["gaps", "-f", "json", "--as-of", "2025-01-01"])
 
 
+@pytest.mark.slow
 @FUZZ
 @given(
     inputs,
@@ -721,6 +725,7 @@ def test_a_write_that_fails_halfway_leaves_the_old_file_and_no_temporary(
     assert _temps(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_the_command_line_says_when_it_cannot_write_and_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -754,6 +759,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -783,6 +789,7 @@ def test_killing_a_run_mid_write_leaves_the_old_file(tmp_path: Path, args: list[
     assert target.read_bytes() == b"the previous run's output"
 
 
+@pytest.mark.slow
 def test_killing_the_real_command_at_any_moment_leaves_old_or_new(tmp_path: Path) -> None:
     """SIGKILL at moments spread over a real ``vru-pathways report`` run: the report is
     always either the previous one or the whole new one."""

@@ -21,7 +21,7 @@ from mermaid_check import (
     svg_text,
 )
 
-pytestmark = requires_mermaid
+pytestmark = [pytest.mark.slow, requires_mermaid]
 
 VALID = 'flowchart LR\n a["x"] --> b'
 UNCLOSED_LABEL = 'flowchart LR\n a[" --> '

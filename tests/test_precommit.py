@@ -24,10 +24,13 @@ import pytest
 from conftest import ROOT
 from helpers import write
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("git") is None,
-    reason="git is not installed: pre-commit installs hooks from git repositories",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("git") is None,
+        reason="git is not installed: pre-commit installs hooks from git repositories",
+    ),
+]
 
 CATALOGUE = """\
 format: vru-pathways/1

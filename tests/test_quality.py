@@ -38,6 +38,7 @@ def lint_imports(folder: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_layers_hold() -> None:
     """The import-linter contracts in .importlinter: the layers, typer only in the command
     line, and no process, temporary file or file-writing edge in the core."""
@@ -46,6 +47,7 @@ def test_the_layers_hold() -> None:
     assert "0 broken" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("module", "line", "contract"),
     [
@@ -73,6 +75,7 @@ def test_schema_is_pure(module: str) -> None:
     assert not imports(module) & {"yaml", "networkx", "os", "subprocess", "typer"}
 
 
+@pytest.mark.slow
 def test_help_does_not_import_heavy_modules() -> None:
     code = (
         "import sys; from vru_pathways.cli import main; main(['--help']); "
@@ -85,6 +88,7 @@ def test_help_does_not_import_heavy_modules() -> None:
     assert out.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow
 def test_mypy_strict() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False
@@ -92,6 +96,7 @@ def test_mypy_strict() -> None:
     assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.slow
 def test_ruff() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "vru_pathways", "tests", "scripts", "benchmarks"],
@@ -103,6 +108,7 @@ def test_ruff() -> None:
     assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.slow
 def test_ruff_format() -> None:
     result = subprocess.run(
         [

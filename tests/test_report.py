@@ -66,6 +66,7 @@ def page_requests(netlog: Path) -> list[str]:
     return sorted(u for u in urls if u and not u.startswith(("file:", "data:")))
 
 
+@pytest.mark.slow
 def test_the_request_check_catches_a_page_that_fetches(tmp_path: Path) -> None:
     page = tmp_path / "fetches.html"
     page.write_text(
@@ -85,6 +86,7 @@ def region_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_report_loads_with_no_console_errors_and_no_requests(
     region_report: Path, tmp_path: Path
 ) -> None:
@@ -97,6 +99,7 @@ def test_report_loads_with_no_console_errors_and_no_requests(
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow
 def test_report_prints_on_a4(region_report: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
     browse(region_report, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
@@ -117,6 +120,7 @@ class Tags(HTMLParser):
         self.attributes += attrs
 
 
+@pytest.mark.slow
 def test_report_contents(region_report: Path) -> None:
     html = region_report.read_text(encoding="utf-8")
     for heading in (
@@ -166,6 +170,7 @@ services:
 """
 
 
+@pytest.mark.slow
 def test_hostile_text_stays_inert_text(tmp_path: Path) -> None:
     write(tmp_path, {"model.yaml": HOSTILE})
     out = tmp_path / "report.html"

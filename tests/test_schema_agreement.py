@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 import ruamel.yaml
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
@@ -185,6 +186,7 @@ def test_what_the_schema_rejects_the_validator_rejects(tmp_path: Path, source: s
         assert not validator_accepts(tmp_path, source), source
 
 
+@pytest.mark.slow
 def test_the_emulation_matches_the_real_check_jsonschema(tmp_path: Path) -> None:
     sources = [text(BASE, {})]
     sources += [text(BASE, {"title": raw}) for raw in RAW]

@@ -1,12 +1,16 @@
-"""The suite runs from a clone of the repository alone: third-party files are vendored in
-tests/data, each one the file its PROVENANCE.md names."""
+"""The suite keeps its own promises: it runs from a clone of the repository alone (third-party
+files are vendored in tests/data, each one the file its PROVENANCE.md names), and
+``pytest -m "not slow"`` starts no other program."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from conftest import DATA, ROOT
 
 TESTS = ROOT / "tests"
@@ -35,3 +39,14 @@ def test_every_vendored_file_is_the_one_its_provenance_names() -> None:
         if path.is_file() and path.name != "PROVENANCE.md"
     }
     assert present == listed
+
+
+def test_a_test_not_marked_slow_cannot_start_a_program() -> None:
+    with pytest.raises(pytest.fail.Exception, match="is not marked slow"):
+        subprocess.run([sys.executable, "--version"], capture_output=True, check=False)
+
+
+@pytest.mark.slow
+def test_a_test_marked_slow_can() -> None:
+    done = subprocess.run([sys.executable, "--version"], capture_output=True, check=False)
+    assert done.returncode == 0

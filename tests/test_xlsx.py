@@ -164,6 +164,7 @@ def test_round_trip_of_uses_that_climb_back_down_by_name(tmp_path: Path) -> None
     assert_round_trip(root, tmp_path / "out")
 
 
+@pytest.mark.slow
 def test_the_same_documents_give_the_same_bytes() -> None:
     data = exported(MODELS[0])
     assert exported(MODELS[0]) == data
@@ -415,6 +416,7 @@ def trimmed(rows: list[list[str]]) -> list[list[str]]:
     return [row[: max((i + 1 for i, v in enumerate(row) if v), default=0)] for row in rows]
 
 
+@pytest.mark.slow
 def test_libreoffice_reads_every_sheet_as_written(
     libreoffice: Callable[..., None], tmp_path: Path
 ) -> None:
@@ -445,6 +447,7 @@ def test_libreoffice_reads_every_sheet_as_written(
     assert "Northbrook Youth Collective" in (out / "northbrook-Partners.csv").read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_a_workbook_saved_by_libreoffice_imports_the_same(
     libreoffice: Callable[..., None], tmp_path: Path
 ) -> None:
