@@ -1,4 +1,5 @@
-"""Diagrams: golden DOT and Mermaid per view, rendered by the real tools, and safe."""
+"""Diagrams: the golden DOT and Mermaid (tests/cases/diagrams) rendered by the real tools,
+and the draw command's options, files and safety."""
 
 from __future__ import annotations
 
@@ -13,62 +14,33 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from golden import CASES, every_pin
 from helpers import run
 from mermaid_check import parse_all, render_all, requires_mermaid, svg_accessible, svg_text
 
-CASES = Path(__file__).parent / "diagrams"
-# (case, view, extra arguments)
-VIEWS = [
-    ("markers", "pathways", []),
-    ("markers", "logic-model", []),
-    ("markers", "focus", ["--focus", "gang-involvement", "--depth", "2"]),
-    ("markers", "pathways", ["--group-by", "tier"]),
-    ("hostile", "pathways", []),
-    ("hostile", "logic-model", []),
-]
-FORMATS = {"dot": "dot", "mermaid": "mmd"}
+DIAGRAMS = CASES / "diagrams"
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None and not os.environ.get("CI"),
     reason="Graphviz's dot is not installed (./scripts/setup-system)",
 )
 
 
-def stem(view: str, extra: list[str]) -> str:
-    return "-".join([view, *(a.lstrip("-") for a in extra if not a.isdigit())])
-
-
-def golden(case: str, view: str, extra: list[str], fmt: str) -> Path:
-    return CASES / case / "expected" / f"{stem(view, extra)}.{FORMATS[fmt]}"
-
-
 def draw(case: str, view: str, extra: list[str], fmt: str) -> str:
-    result = run(["draw", str(CASES / case / "model.yaml"), "--view", view, "-f", fmt, *extra])
+    result = run(["draw", str(DIAGRAMS / case / "model.yaml"), "--view", view, "-f", fmt, *extra])
     assert result.code == 0, result.err
     return result.out
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize(
-    ("case", "view", "extra"), VIEWS, ids=[f"{c}-{stem(v, e)}" for c, v, e in VIEWS]
-)
-def test_golden(case: str, view: str, extra: list[str], fmt: str, update_golden: bool) -> None:
-    path = golden(case, view, extra, fmt)
-    actual = draw(case, view, extra, fmt)
-    if update_golden:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
-
-
 def all_goldens(suffix: str) -> list[Path]:
-    return sorted(CASES.glob(f"*/expected/*.{suffix}")) + sorted(
+    """The expected files of the golden cases (tests/cases) and the gallery's diagrams."""
+    return sorted(p.path for p in every_pin() if p.path.suffix == f".{suffix}") + sorted(
         (ROOT / "docs" / "gallery").glob(f"*.{suffix}")
     )
 
 
 @pytest.mark.slow
 @needs_dot
-@pytest.mark.parametrize("path", all_goldens("dot"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", all_goldens("dot"), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_graphviz_renders_every_golden_dot_file_without_complaint(path: Path) -> None:
     result = subprocess.run(["dot", "-Tsvg", str(path)], capture_output=True, check=False)
     assert result.returncode == 0 and result.stderr == b"", result.stderr.decode()
@@ -78,7 +50,7 @@ def test_graphviz_renders_every_golden_dot_file_without_complaint(path: Path) ->
 @pytest.mark.slow
 @requires_mermaid
 def test_mermaid_accepts_every_golden_mermaid_file() -> None:
-    texts = {p.name: p.read_text(encoding="utf-8") for p in all_goldens("mmd")}
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text("utf-8") for p in all_goldens("mmd")}
     assert len(texts) >= 10
     assert {name: error for name, error in parse_all(texts).items() if error} == {}
 
@@ -111,7 +83,9 @@ def test_mermaid_shows_hostile_text_as_written() -> None:
 
 def svg_of(tmp_path: Path, case: str, view: str, *extra: str) -> ET.Element:
     out = tmp_path / f"{case}-{view}.svg"
-    result = run(["draw", str(CASES / case / "model.yaml"), "--view", view, "-o", str(out), *extra])
+    result = run(
+        ["draw", str(DIAGRAMS / case / "model.yaml"), "--view", view, "-o", str(out), *extra]
+    )
     assert result.code == 0, result.err
     return ET.parse(out).getroot()
 
@@ -159,7 +133,7 @@ def test_alt_text_names_the_gaps(tmp_path: Path) -> None:
     result = run(
         [
             "draw",
-            str(CASES / "markers" / "model.yaml"),
+            str(DIAGRAMS / "markers" / "model.yaml"),
             "-f",
             "dot",
             "-o",
@@ -179,7 +153,7 @@ def test_alt_text_names_the_gaps(tmp_path: Path) -> None:
 
 
 def test_adding_a_service_does_not_reorder_other_nodes(tmp_path: Path) -> None:
-    text = (CASES / "markers" / "model.yaml").read_text(encoding="utf-8")
+    text = (DIAGRAMS / "markers" / "model.yaml").read_text(encoding="utf-8")
     before = draw("markers", "pathways", [], "dot")
     extra = text + (
         "  new-club:\n    name: New club\n    tier: primary\n"
@@ -224,7 +198,7 @@ def test_output_is_identical_across_hash_seeds(tmp_path: Path, fmt: str) -> None
 
 
 def test_format_follows_the_file_extension(tmp_path: Path) -> None:
-    model = str(CASES / "markers" / "model.yaml")
+    model = str(DIAGRAMS / "markers" / "model.yaml")
     assert run(["draw", model, "-o", str(tmp_path / "a.mmd")]).code == 0
     assert (tmp_path / "a.mmd").read_text(encoding="utf-8").startswith("flowchart LR")
     assert run(["draw", model, "-o", str(tmp_path / "a.gv")]).code == 0
@@ -261,7 +235,7 @@ def test_group_by_collapses_services_and_counts_them() -> None:
 
 
 def test_focus_needs_a_known_id() -> None:
-    model = str(CASES / "markers" / "model.yaml")
+    model = str(DIAGRAMS / "markers" / "model.yaml")
     result = run(["draw", model, "--view", "focus", "--focus", "gang-involvment", "-f", "dot"])
     assert result.code == 2 and "did you mean 'gang-involvement'" in result.err
     assert run(["draw", model, "--view", "focus", "-f", "dot"]).code == 2
@@ -301,7 +275,7 @@ def test_missing_dot_explains_how_to_install(tmp_path: Path) -> None:
             "-m",
             "vru_pathways",
             "draw",
-            str(CASES / "markers" / "model.yaml"),
+            str(DIAGRAMS / "markers" / "model.yaml"),
             "-o",
             str(tmp_path / "x.svg"),
         ],
@@ -322,7 +296,7 @@ def test_a_failed_draw_leaves_the_previous_file_intact(tmp_path: Path) -> None:
     result = run(
         [
             "draw",
-            str(CASES / "markers" / "model.yaml"),
+            str(DIAGRAMS / "markers" / "model.yaml"),
             "--view",
             "focus",
             "--focus",
@@ -356,7 +330,8 @@ def test_png_resolution_follows_dpi(tmp_path: Path) -> None:
     def width(*extra: str) -> int:
         out = tmp_path / "map.png"
         assert (
-            run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out), *extra]).code == 0
+            run(["draw", str(DIAGRAMS / "markers" / "model.yaml"), "-o", str(out), *extra]).code
+            == 0
         )
         data = out.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -383,10 +358,10 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     out = tmp_path / "map.dot"
     old = os.umask(0o022)
     try:
-        assert run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out)]).code == 0
+        assert run(["draw", str(DIAGRAMS / "markers" / "model.yaml"), "-o", str(out)]).code == 0
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
     out.chmod(0o600)
-    assert run(["draw", str(CASES / "markers" / "model.yaml"), "-o", str(out)]).code == 0
+    assert run(["draw", str(DIAGRAMS / "markers" / "model.yaml"), "-o", str(out)]).code == 0
     assert out.stat().st_mode & 0o777 == 0o600

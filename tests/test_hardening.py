@@ -34,10 +34,10 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
+from golden import CASES, cases, transcript
 from helpers import Run, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_golden import ALL, CASES, transcript
 
 from vru_pathways import positions
 from vru_pathways.edge import files as export
@@ -319,7 +319,7 @@ def _utf8_cases() -> list[Path]:
         except UnicodeDecodeError:
             return False
 
-    return [case for case in ALL if utf8(case)]
+    return [case for case in cases("invalid", "valid") if utf8(case)]
 
 
 @pytest.mark.parametrize("case", _utf8_cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
