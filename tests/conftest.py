@@ -2,14 +2,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Generator
-from pathlib import Path
 
 import pytest
 from mermaid_check import mermaid_tools  # noqa: F401  (the fixture behind @requires_mermaid)
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
-"""Third-party files the tests read, vendored: see data/PROVENANCE.md."""
 
 PROGRAM_EVENTS = frozenset(
     {"subprocess.Popen", "os.system", "os.exec", "os.spawn", "os.posix_spawn", "os.fork"}

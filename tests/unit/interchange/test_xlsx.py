@@ -15,8 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from helpers import write
+from helpers import ROOT, write
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -475,7 +474,7 @@ def test_cli_round_trip_stays_inside_the_output_folder(tmp_path: Path) -> None:
 
     work = tmp_path / "a" / "b"
     work.mkdir(parents=True)
-    model = Path(__file__).resolve().parent.parent / "models" / "northbrook" / "model.yaml"
+    model = ROOT / "models" / "northbrook" / "model.yaml"
     assert run(["export", "xlsx", str(model), "-o", "nb.xlsx"], work).code == 0
     assert run(["import", "xlsx", "nb.xlsx", "-o", "out"], work).code == 0
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.yaml"))

@@ -9,8 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
-from helpers import run, write
+from helpers import DATA, ROOT, run, write
 
 from vru_pathways.reporters.github import escape_data, escape_property
 

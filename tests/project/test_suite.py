@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from helpers import DATA, ROOT
 
 TESTS = ROOT / "tests"
 OUTSIDE = re.compile(r"\bSHARED\b|\.\./shared(?![\w.-])|[\"']shared[\"']")

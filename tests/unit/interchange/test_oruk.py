@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import DATA
+from helpers import DATA
 
 from vru_pathways.ages import AgeRange
 from vru_pathways.framework import Framework

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from golden import CASES
 from helpers import run, write
 
 from vru_pathways.use_cases import check as use_cases
@@ -171,7 +172,7 @@ def test_python_m_runs_the_same_cli() -> None:
 
 
 def test_format_md_example_has_exactly_the_gaps_it_lists() -> None:
-    root = Path(__file__).parent / "cases" / "valid" / "format-example"
+    root = CASES / "valid" / "format-example"
     report = use_cases.gaps([str(root / "models" / "example-area" / "model.yaml")])
     assert sorted(f.rule for f in report.findings) == [
         "age-gap",

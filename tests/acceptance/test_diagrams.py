@@ -13,9 +13,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from golden import CASES, every_pin
-from helpers import run
+from helpers import ROOT, run
 from mermaid_check import parse_all, render_all, requires_mermaid, svg_accessible, svg_text
 
 DIAGRAMS = CASES / "diagrams"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from vru_pathways.rulebook import RULES
 from vru_pathways.use_cases import check as app

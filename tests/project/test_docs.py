@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from vru_pathways.analysis import CHECKS
 from vru_pathways.rulebook import RULES

@@ -16,8 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from helpers import run, write
+from helpers import ROOT, run, write
 
 SCHEMA = ROOT / "schemas" / "vru-pathways-1.schema.json"
 REGENERATE = "vru-pathways schema -o schemas/vru-pathways-1.schema.json"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import ROOT
-from helpers import run
+from helpers import ROOT, run
 
 from vru_pathways.analysis.context import Context
 from vru_pathways.loading import load

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 MODELS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "models").glob("*/model.yaml"))
 

@@ -11,8 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from helpers import run, write
+from helpers import ROOT, run, write
 from mermaid_check import CHROMIUM_FLAGS, chromium
 
 MODELS = [f"models/{m}/model.yaml" for m in ("northbrook", "southmere", "eastwick")]

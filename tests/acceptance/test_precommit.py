@@ -21,8 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from helpers import write
+from helpers import ROOT, write
 
 pytestmark = [
     pytest.mark.slow,

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from helpers import run
+from helpers import ROOT, run
 
 from vru_pathways.cli.progress import BIG, Progress, for_paths
 
@@ -49,5 +49,5 @@ def test_small_inputs_need_no_progress(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_the_command_line_prints_no_progress_when_piped() -> None:
-    result = run(["gaps", "models/northbrook/model.yaml"], Path(__file__).parent.parent)
+    result = run(["gaps", "models/northbrook/model.yaml"], ROOT)
     assert "…" not in result.err

@@ -13,7 +13,7 @@ from typing import Any
 import jsonschema
 import pytest
 import ruamel.yaml
-from conftest import ROOT
+from helpers import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

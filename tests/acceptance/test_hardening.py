@@ -33,9 +33,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from golden import CASES, cases, transcript
-from helpers import Run, run
+from helpers import ROOT, Run, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
