@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from helpers import DATA, ROOT, run, write
 
-from vru_pathways.reporters.github import escape_data, escape_property
-
 EXAMPLE = ROOT / "tests" / "cases" / "valid" / "format-example"
 MODEL = "models/example-area/model.yaml"
 SARIF_SCHEMA = DATA / "sarif" / "sarif-schema-2.1.0.oasis-errata01-draft04.json"
@@ -44,12 +42,6 @@ def test_annotations_are_exact() -> None:
     ]
     # the full report follows, since GitHub shows only the first few annotations
     assert lines[7].startswith("LOCATION") and lines[-1] == "gaps: 5 errors, 0 warnings, 0 info"
-
-
-def test_escaping_follows_the_actions_toolkit() -> None:
-    assert escape_data("100% done\r\nnext") == "100%25 done%0D%0Anext"
-    assert escape_property("dir,1/a:b.yaml") == "dir%2C1/a%3Ab.yaml"
-    assert escape_property("50%") == "50%25"
 
 
 def test_annotation_properties_and_message_are_escaped(tmp_path: Path) -> None:

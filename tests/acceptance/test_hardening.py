@@ -7,18 +7,19 @@
 - Fuzzing: hypothesis drives the real command line in-process with random bytes,
   YAML-ish token soup, mutated valid models and hostile shapes, and checks that it never
   raises, exits 0, 1 or 2, and locates every finding inside its file.
-- Writes: every file the package writes goes through ``export.write_atomic``; a write
-  that fails, or a run killed with SIGKILL mid-write, leaves the previous file whole.
+- Writes: a write that fails, or a run killed with SIGKILL mid-write, leaves the previous
+  file whole (that every write goes through ``export.write_atomic``, and what it does when
+  a write fails: tests/unit/edge/test_files.py).
 
-The fuzz tests run a quick profile (150 examples each) by default. The long profile
-(10,000 examples each, some minutes) runs when the environment variable is set::
+The limits themselves, in-process: tests/unit/loading/test_yaml_guard.py. The fuzz tests
+are marked slow; they run a quick profile (150 examples each) by default, and the long
+profile (10,000 examples each, some minutes) when the environment variable is set::
 
-    VRU_LONG_FUZZ=1 python -m pytest tests/test_hardening.py -k fuzz
+    VRU_LONG_FUZZ=1 python -m pytest tests/acceptance/test_hardening.py -k fuzz
 """
 
 from __future__ import annotations
 
-import ast
 import errno
 import json
 import os
@@ -34,14 +35,12 @@ from typing import Any
 
 import pytest
 from golden import CASES, cases, transcript
-from helpers import ROOT, Run, run
+from helpers import Run, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vru_pathways import positions
 from vru_pathways.edge import files as export
-from vru_pathways.loading import document, files, resolve, yaml_guard, yaml_source
-from vru_pathways.rulebook import RULES
+from vru_pathways.loading import files, resolve
 
 LONG = os.environ.get("VRU_LONG_FUZZ") == "1"
 FUZZ = settings(
@@ -221,56 +220,6 @@ def test_deeply_nested_json_to_import_is_an_answer(tmp_path: Path) -> None:
         2,
         "vru-pathways: directory.json: values nested too deep to read\n",
     )
-
-
-def test_a_position_on_the_longest_line_a_file_may_have_is_kept_exactly() -> None:
-    longest = files.MAX_BYTES
-    assert positions.unpack(positions.pack(3, longest)) == (3, longest)
-
-
-def test_too_many_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yaml_guard, "MAX_VALUES", 1000)
-    [problem] = yaml_source.parse("a: [" + "x, " * 1000 + "]\n").problems
-    assert (problem.rule, problem.line) == ("too-large", 1)
-
-
-def test_nesting_up_to_the_limit_is_accepted() -> None:
-    parsed = yaml_source.parse(
-        "a: " + "[" * (yaml_guard.MAX_DEPTH - 1) + "]" * (yaml_guard.MAX_DEPTH - 1)
-    )
-    assert parsed.problems == []
-    [problem] = yaml_source.parse(deep_flow(yaml_guard.MAX_DEPTH)).problems
-    assert (problem.rule, problem.line, problem.col) == ("too-deep", 1, 13 + yaml_guard.MAX_DEPTH)
-
-
-def test_the_rules_table_states_the_limits() -> None:
-    assert f"{files.MAX_BYTES // 2**20} MiB" in RULES["too-large"].summary
-    assert f"{yaml_guard.MAX_VALUES // 1_000_000} million" in RULES["too-large"].summary
-    assert f"{yaml_guard.MAX_DEPTH} levels" in RULES["too-deep"].summary
-    assert f"over {resolve.MAX_USES_DEPTH} documents" in RULES["too-deep"].summary
-    assert f"{yaml_guard.MAX_ALIASES:,}" in RULES["too-many-aliases"].summary
-    assert (
-        f"{yaml_guard.MAX_ALIAS_VALUES // 1_000_000} million" in RULES["too-many-aliases"].summary
-    )
-
-
-def test_many_broken_entries_are_salvaged_in_linear_time() -> None:
-    """Dropping each broken entry once copied its whole section: 30,000 broken services
-    took 20 seconds. Only the salvage is timed."""
-    from pydantic import ValidationError
-
-    from vru_pathways.schema.document import Document
-
-    value = {
-        "format": "vru-pathways/1",
-        "services": {f"s{i}": {"name": "x", "tier": "nope"} for i in range(30_000)},
-    }
-    with pytest.raises(ValidationError) as caught:
-        Document.model_validate(value)
-    start = time.perf_counter()
-    salvaged = document._salvage(value, caught.value)
-    assert time.perf_counter() - start < 2.0
-    assert salvaged is not None and len(salvaged[1]) == 30_000
 
 
 def test_looking_for_what_unknown_references_meant_has_a_budget(
@@ -612,116 +561,9 @@ def test_fuzz_every_output_format_survives_any_input(
 
 # --- writes -------------------------------------------------------------------------------
 
-MODULE_WRITERS = {
-    "fdopen",
-    "replace",
-    "rename",
-    "copy",
-    "copyfile",
-    "copy2",
-    "copytree",
-    "move",
-    "mkstemp",
-    "NamedTemporaryFile",
-    "extractall",
-}
-"""Functions of os, shutil, tempfile and tarfile that make or write files."""
-
-
-def _writes(path: Path) -> list[str]:
-    """Calls in the module that could write a file: ``open`` in a writing mode,
-    ``write_text``/``write_bytes``, and file-making functions of os, shutil, tempfile."""
-    found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if name == "open":
-            modes = [a.value for a in node.args[1:2] if isinstance(a, ast.Constant)]
-            modes += [
-                k.value.value
-                for k in node.keywords
-                if k.arg == "mode" and isinstance(k.value, ast.Constant)
-            ]
-            writing = any(not isinstance(m, str) or set(m) - set("rbt") for m in modes)
-        elif name in ("write_text", "write_bytes", "extractall"):
-            writing = True
-        else:
-            owner = func.value if isinstance(func, ast.Attribute) else None
-            writing = (
-                name in MODULE_WRITERS
-                and isinstance(owner, ast.Name)
-                and owner.id in ("os", "shutil", "tempfile")
-            )
-        if writing:
-            found.append(f"{path.name}:{node.lineno}: {name}")
-    return found
-
-
-def test_every_file_the_package_writes_goes_through_write_atomic() -> None:
-    package = ROOT / "vru_pathways"
-    found = [
-        w
-        for p in sorted(package.rglob("*.py"))
-        if p.relative_to(package).as_posix() != "edge/files.py"
-        for w in _writes(p)
-    ]
-    # edge.git.checkout unpacks a revision into a temporary folder of its own, to read it
-    assert [w for w in found if not w.startswith("git.py:")] == []
-    assert all(w.endswith(": extractall") for w in found)
-
 
 def _temps(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".vru-"))
-
-
-def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "report.html"
-    target.write_bytes(b"old report")
-
-    def fail(*_: object) -> None:
-        raise OSError(errno.EXDEV, "Invalid cross-device link")
-
-    monkeypatch.setattr(export.os, "replace", fail)
-    with pytest.raises(OSError):
-        export.write_atomic(str(target), b"new report" * 1000)
-    assert target.read_bytes() == b"old report"
-    assert _temps(tmp_path) == []
-
-
-@pytest.mark.parametrize(
-    "failure", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()]
-)
-def test_a_write_that_fails_halfway_leaves_the_old_file_and_no_temporary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
-) -> None:
-    target = tmp_path / "map.svg"
-    target.write_bytes(b"old map")
-    real_fdopen = os.fdopen
-
-    class HalfWriter:
-        def __init__(self, fd: int, mode: str) -> None:
-            self.file = real_fdopen(fd, mode)
-
-        def __enter__(self) -> HalfWriter:
-            return self
-
-        def __exit__(self, *_: object) -> None:
-            self.file.close()
-
-        def write(self, data: bytes) -> None:
-            self.file.write(data[: len(data) // 2])
-            self.file.flush()
-            raise failure
-
-    monkeypatch.setattr(export.os, "fdopen", HalfWriter)
-    with pytest.raises(type(failure)):
-        export.write_atomic(str(target), b"<svg>new map</svg>" * 1000)
-    assert target.read_bytes() == b"old map"
-    assert _temps(tmp_path) == []
 
 
 @pytest.mark.slow

@@ -1,32 +1,23 @@
-"""Spreadsheet interchange: a workbook carries the shipped models there and back exactly, is
-the same bytes every time, opens in LibreOffice as written, and every problem in an edited
-workbook names its sheet and cell."""
+"""Spreadsheet interchange: a workbook carries the shipped models there and back exactly, and
+every problem in an edited workbook names its sheet and cell. (LibreOffice and the command
+line: tests/acceptance/test_xlsx.py; the same bytes every time: test_determinism.py.)"""
 
 from __future__ import annotations
 
-import csv
 import io
 import os
-import shutil
-import subprocess
-import sys
-import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, write
+from helpers import write
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from workbooks import FORMAT_EXAMPLE, MODELS, SHEETS, edited, exported, write_out
 
 from vru_pathways.diagnostics import Location, Severity
-from vru_pathways.interchange.xlsx import ENTITY_SHEETS, export_workbook, import_workbook
+from vru_pathways.interchange.xlsx import export_workbook, import_workbook
 from vru_pathways.loading import load
 from vru_pathways.use_cases import check as app
-
-MODELS = [ROOT / "models" / name / "model.yaml" for name in ("northbrook", "southmere", "eastwick")]
-FORMAT_EXAMPLE = ROOT / "tests/cases/valid/format-example/models/example-area/model.yaml"
-SHEETS = ["Documents", "Scope and policy", *(s.title for s in ENTITY_SHEETS)]
 
 EDGE_CASES = {
     "frameworks/edge.yaml": """\
@@ -93,24 +84,6 @@ policy: {}
 }
 
 
-def exported(root: Path) -> bytes:
-    loaded = load([str(root)])
-    assert loaded.ok, [f.line() for f in loaded.findings]
-    return export_workbook(loaded.frameworks[0].docs)
-
-
-def write_out(texts: dict[str, str], folder: Path, original: Path) -> Path:
-    """The imported documents written under ``folder``, the root in a folder named like the
-    original root's (and its parents, as far up as a path climbs); returns the root."""
-    depth = max(p.split("/").count("..") for p in texts)
-    home = folder.joinpath(*original.parent.parts[len(original.parent.parts) - depth :])
-    for rel, text in texts.items():
-        path = Path(os.path.normpath(home / rel))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return Path(os.path.normpath(home / list(texts)[-1]))
-
-
 def gap_keys(root: Path) -> list[tuple[str, str, str, Severity]]:
     return sorted((f.rule, f.entity, f.message, f.severity) for f in app.gaps([str(root)]).findings)
 
@@ -163,28 +136,6 @@ def test_round_trip_of_uses_that_climb_back_down_by_name(tmp_path: Path) -> None
     assert_round_trip(root, tmp_path / "out")
 
 
-@pytest.mark.slow
-def test_the_same_documents_give_the_same_bytes() -> None:
-    data = exported(MODELS[0])
-    assert exported(MODELS[0]) == data
-    code = (
-        "import sys; from vru_pathways.interchange.xlsx import export_workbook; "
-        "from vru_pathways.loading import load; "
-        f"sys.stdout.buffer.write(export_workbook(load([{str(MODELS[0])!r}]).frameworks[0].docs))"
-    )
-    other = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        check=True,
-        env={**os.environ, "PYTHONHASHSEED": "12345"},
-    ).stdout
-    assert other == data
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
-        core = archive.read("docProps/core.xml").decode()
-    assert core.count("2000-01-01T00:00:00Z") == 2
-
-
 def test_workbook_layout() -> None:
     book = load_workbook(io.BytesIO(exported(MODELS[0])))
     assert book.sheetnames == SHEETS
@@ -230,14 +181,6 @@ def test_workbook_layout() -> None:
 
 
 # --- Problems name the sheet and cell -----------------------------------------------------
-
-
-def edited(root: Path, edit: Callable[[Workbook], None]) -> bytes:
-    book = load_workbook(io.BytesIO(exported(root)))
-    edit(book)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def header(sheet: Worksheet, name: str) -> str:
@@ -385,117 +328,3 @@ def test_a_workbook_without_documents() -> None:
         "Documents!A1: no 'Documents' sheet: it lists the documents, one row each, that the "
         "other sheets' rows belong to"
     ]
-
-
-# --- LibreOffice reads it -----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., None]:
-    """Runs ``libreoffice --headless`` with the arguments, in a profile of its own."""
-    program = shutil.which("libreoffice") or shutil.which("soffice")
-    if program is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is needed in CI (scripts/setup-system --test)", pytrace=False)
-        pytest.skip("LibreOffice is not installed (scripts/setup-system --test)")
-    profile = tmp_path_factory.mktemp("libreoffice-profile").as_uri()
-
-    def run(*args: str) -> None:
-        subprocess.run(
-            [program, f"-env:UserInstallation={profile}", "--headless", *args],
-            capture_output=True,
-            check=True,
-            timeout=300,
-        )
-
-    return run
-
-
-def trimmed(rows: list[list[str]]) -> list[list[str]]:
-    return [row[: max((i + 1 for i, v in enumerate(row) if v), default=0)] for row in rows]
-
-
-@pytest.mark.slow
-def test_libreoffice_reads_every_sheet_as_written(
-    libreoffice: Callable[..., None], tmp_path: Path
-) -> None:
-    data = exported(MODELS[0])
-    (tmp_path / "northbrook.xlsx").write_bytes(data)
-    out = tmp_path / "csv"
-    # Every sheet to its own CSV (the -1 sheet index: LibreOffice 7.2 or later), as shown.
-    libreoffice(
-        "--convert-to",
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        "--outdir",
-        str(out),
-        str(tmp_path / "northbrook.xlsx"),
-    )
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"northbrook-{s}.csv" for s in SHEETS)
-    book = load_workbook(io.BytesIO(data))
-    for name in SHEETS:
-        with open(out / f"northbrook-{name}.csv", newline="", encoding="utf-8") as handle:
-            shown = list(csv.reader(handle))
-        written = [
-            ["" if v is None else str(v) for v in row]
-            for row in book[name].iter_rows(values_only=True)
-        ]
-        assert trimmed(shown) == trimmed(written), name
-    services = (out / "northbrook-Services.csv").read_text(encoding="utf-8")
-    framework = load([str(MODELS[0])]).frameworks[0]
-    assert all(ident in services for ident in framework.services)
-    assert "Northbrook Youth Collective" in (out / "northbrook-Partners.csv").read_text("utf-8")
-
-
-@pytest.mark.slow
-def test_a_workbook_saved_by_libreoffice_imports_the_same(
-    libreoffice: Callable[..., None], tmp_path: Path
-) -> None:
-    root = MODELS[0]
-    (tmp_path / "northbrook.xlsx").write_bytes(exported(root))
-    libreoffice(
-        "--convert-to",
-        "xlsx:Calc MS Excel 2007 XML",
-        "--outdir",
-        str(tmp_path / "saved"),
-        str(tmp_path / "northbrook.xlsx"),
-    )
-    texts, findings = import_workbook((tmp_path / "saved/northbrook.xlsx").read_bytes(), "nb.xlsx")
-    assert findings == []
-    again = load([str(write_out(texts, tmp_path / "out", root))])
-    assert again.findings == []
-    before = load([str(root)]).frameworks[0].docs
-    assert [d.model.model_dump() for d in again.frameworks[0].docs] == [
-        d.model.model_dump() for d in before
-    ]
-
-
-def test_cli_round_trip_stays_inside_the_output_folder(tmp_path: Path) -> None:
-    from helpers import run
-
-    work = tmp_path / "a" / "b"
-    work.mkdir(parents=True)
-    model = ROOT / "models" / "northbrook" / "model.yaml"
-    assert run(["export", "xlsx", str(model), "-o", "nb.xlsx"], work).code == 0
-    assert run(["import", "xlsx", "nb.xlsx", "-o", "out"], work).code == 0
-    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.yaml"))
-    assert written == [
-        "a/b/out/frameworks/serious-violence-uk.yaml",
-        "a/b/out/frameworks/yef-toolkit.yaml",
-        "a/b/out/models/avonvale/region.yaml",
-        "a/b/out/models/northbrook/model.yaml",
-    ]
-    assert run(["gaps", "out/models/northbrook/model.yaml", "--fail-on", "never"], work).code == 0
-
-
-def test_cli_import_reports_sheet_and_cell_and_exits_2(tmp_path: Path) -> None:
-    from helpers import run
-
-    def edit(book: Workbook) -> None:
-        book["Services"]["N2"] = "exclusion"
-
-    (tmp_path / "bad.xlsx").write_bytes(edited(FORMAT_EXAMPLE, edit))
-    result = run(["import", "xlsx", "bad.xlsx", "-o", "out"], tmp_path)
-    assert result.code == 2
-    assert "bad.xlsx#Services!N2" in result.out
-    assert "Services!N2: unknown factor 'exclusion'" in result.out
-    assert not (tmp_path / "out").exists()

@@ -1,14 +1,17 @@
-"""Properties that hold for any input: loading never raises, and every problem is located."""
+"""Properties of checking: for any input, loading never raises and every problem is located;
+the order of the roots changes no finding."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vru_pathways.use_cases import check as app
 
+MODELS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "models").glob("*/model.yaml"))
 KEYS = [
     "format",
     "services",
@@ -85,3 +88,11 @@ def test_any_text_gives_located_findings_never_an_exception(tmp_path: Path, text
             assert finding.location.path.endswith("model.yaml")
         if not report.analysable:
             assert report.findings
+
+
+def test_reordering_roots_does_not_change_findings() -> None:
+    forward = app.gaps([str(ROOT / m) for m in MODELS]).findings
+    backward = app.gaps([str(ROOT / m) for m in reversed(MODELS)]).findings
+    assert [(f.location, f.rule, f.message) for f in forward] == [
+        (f.location, f.rule, f.message) for f in backward
+    ]
