@@ -173,3 +173,16 @@ def test_an_import_inside_a_function_says_why() -> None:
                     if is_import and "# lazy: " not in lines[inner.lineno - 1]:
                         unexplained.append(f"{m}:{inner.lineno}")
     assert unexplained == []
+
+
+def test_no_import_circle() -> None:
+    """No module reaches itself through the modules it imports (TYPE_CHECKING imports
+    included), so every module can be imported on its own."""
+    import grimp
+    import networkx as nx
+
+    graph = grimp.build_graph("vru_pathways")
+    imports = nx.DiGraph(
+        (m, i) for m in graph.modules for i in graph.find_modules_directly_imported_by(m)
+    )
+    assert list(nx.simple_cycles(imports)) == []
