@@ -1,4 +1,5 @@
-"""Running the command line in-process, as a user would from a folder."""
+"""Where the repository is, and running the command line in-process, as a user would from a
+folder."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ from io import StringIO
 from pathlib import Path
 
 from vru_pathways.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository: shipped frameworks and models, docs, scripts."""
+DATA = ROOT / "tests" / "data"
+"""Third-party files the tests read, vendored: see data/PROVENANCE.md."""
 
 
 @dataclass
