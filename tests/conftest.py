@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Generator
+from pathlib import Path
 
 import pytest
 from mermaid_check import mermaid_tools  # noqa: F401  (the fixture behind @requires_mermaid)
