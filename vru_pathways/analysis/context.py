@@ -19,6 +19,7 @@ from ..diagnostics import Finding, Location, Severity
 from ..framework import Framework
 from ..graph import build, node_id, related
 from ..schema.document import Impact, Need, Service
+from .areas import EVERYWHERE, AreaTree, Reach
 
 PathwayStatus = Literal["pathway", "dead-end", "no-pathway"]
 """Where a factor stands: a full pathway to an impact outcome; covering services that
@@ -172,46 +173,32 @@ class Context:
         return ages.intersect(span, self.scope.ages.span()) if self.scope.ages else span
 
     @cached_property
-    def _children(self) -> dict[str, list[str]]:
-        children: dict[str, list[str]] = {a: [] for a in self.framework.areas}
-        for a, area in self.framework.areas.items():
-            if area.within in children:
-                children[area.within].append(a)
-        return children
-
-    def _with_descendants(self, roots: list[str]) -> set[str]:
-        seen: set[str] = set()
-        todo = list(roots)
-        while todo:
-            area = todo.pop()
-            if area not in seen:
-                seen.add(area)
-                todo.extend(self._children.get(area, ()))
-        return seen
-
-    def areas_within(self, roots: list[str]) -> set[str]:
-        """The areas and every area within them, at any depth."""
-        return self._with_descendants(roots)
+    def area_tree(self) -> AreaTree:
+        return AreaTree(self.framework.areas)
 
     @cached_property
     def scope_areas(self) -> tuple[str, ...]:
         """The scope's areas and every area within them, in document order; every area
         when the scope names none."""
         listed = self.scope.areas
-        within = self.areas_within(list(listed)) if listed else None
-        return tuple(a for a in self.framework.areas if within is None or a in within)
+        if not listed:
+            return tuple(self.framework.areas)
+        within = self.area_tree.reach(listed)
+        return tuple(a for a in self.framework.areas if self.area_tree.covers(within, a))
 
-    def service_areas(self, service_id: str) -> frozenset[str] | None:
-        """Areas a service reaches; ``None`` means every area."""
-        if service_id not in self._reach:
-            listed = self.framework.services[service_id].areas or self.scope.areas
-            self._reach[service_id] = (
-                frozenset(self._with_descendants(list(listed))) if listed else None
-            )
-        return self._reach[service_id]
+    def reach(self, service_id: str) -> Reach:
+        """The areas a service reaches: those it lists (else the scope's) and every area
+        within them; everywhere when neither lists any."""
+        listed = tuple(self.framework.services[service_id].areas or self.scope.areas or ())
+        if listed not in self._reach:
+            self._reach[listed] = self.area_tree.reach(listed) if listed else EVERYWHERE
+        return self._reach[listed]
+
+    def reaches(self, service_id: str, area: str) -> bool:
+        return self.area_tree.covers(self.reach(service_id), area)
 
     @cached_property
-    def _reach(self) -> dict[str, frozenset[str] | None]:
+    def _reach(self) -> dict[tuple[str, ...], Reach]:
         return {}
 
     # --- severity and findings -----------------------------------------------------------

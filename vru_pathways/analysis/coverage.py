@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from ..schema.document import LEVELS, TIERS
+from .areas import Reach
 from .context import Context, PathwayStatus
 
 
@@ -75,14 +78,6 @@ def _by_area(ctx: Context) -> dict[str, Ratio]:
     """For each area of the scope (every area when the scope names none), the in-scope
     factors with a pathway through a service that reaches that area."""
     scope = ctx.in_scope
-    reached: list[frozenset[str] | None] = []
-    for f in scope:
-        reach = [ctx.service_areas(s) for s in ctx.pathway_services(f)]
-        everywhere = any(r is None for r in reach)
-        reached.append(
-            None if everywhere else frozenset(a for r in reach if r is not None for a in r)
-        )
-    return {
-        area: Ratio(sum(1 for r in reached if r is None or area in r), len(scope))
-        for area in ctx.scope_areas
-    }
+    reached = [reduce(or_, (ctx.reach(s) for s in ctx.pathway_services(f)), Reach()) for f in scope]
+    counts = ctx.area_tree.counts(reached, ctx.scope_areas)
+    return {area: Ratio(n, len(scope)) for area, n in zip(ctx.scope_areas, counts, strict=True)}

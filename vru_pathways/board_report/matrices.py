@@ -24,12 +24,22 @@ _NOTE = (
 )
 
 
+MAX_AREA_COLUMNS = 40
+"""Areas a "factors × areas" matrix has columns for; a page holds no more."""
+
+
 def matrices(ctx: Context) -> list[Matrix]:
     """Factors × prevention tiers, × the scope's areas, × age bands."""
     fw = ctx.framework
     scope = ctx.in_scope
     names = {f: f"{STATUS_MARK[ctx.status(f)]} {fw.factors[f].name} ({f})" for f in scope}
-    areas = ctx.scope_areas
+    areas = ctx.scope_areas[:MAX_AREA_COLUMNS]
+    more = len(ctx.scope_areas) - len(areas)
+    areas_note = " A service reaches an area and every area within it." + (
+        f" The first {len(areas)} of the scope's {len(ctx.scope_areas):,} areas are shown."
+        if more
+        else ""
+    )
     return [
         Matrix(
             "Factors × prevention tiers",
@@ -39,7 +49,7 @@ def matrices(ctx: Context) -> list[Matrix]:
         ),
         Matrix(
             "Factors × areas",
-            _NOTE + " A service reaches an area and every area within it.",
+            _NOTE + areas_note,
             [fw.areas[a].name for a in areas],
             [(names[f], _area_cells(ctx, f, areas)) for f in scope],
         ),
@@ -63,8 +73,8 @@ def _tier_cells(ctx: Context, factor: str) -> list[str]:
 
 
 def _area_cells(ctx: Context, factor: str, areas: tuple[str, ...]) -> list[str]:
-    reach = [ctx.service_areas(s) for s in ctx.pathway_services(factor)]
-    return [_n(sum(r is None or a in r for r in reach)) for a in areas]
+    reach = [ctx.reach(s) for s in ctx.pathway_services(factor)]
+    return [_n(n) for n in ctx.area_tree.counts(reach, areas)]
 
 
 def _age_cells(ctx: Context, factor: str) -> list[str]:

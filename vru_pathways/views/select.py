@@ -45,8 +45,7 @@ class Selection:
         if self.options.tiers and service.tier not in self.options.tiers:
             return False
         if self.options.areas:
-            reach = self.ctx.service_areas(service_id)
-            return reach is None or any(a in reach for a in self.options.areas)
+            return any(self.ctx.reaches(service_id, a) for a in self.options.areas)
         return True
 
     def factors(self) -> list[str]:

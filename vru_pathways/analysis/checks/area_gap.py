@@ -16,9 +16,12 @@ Fails with the need at ``areas: [north, south]``: "south uncovered".
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import reduce
+from operator import or_
 
 from ...diagnostics import Finding, listed
 from ...rulebook import Rule
+from ..areas import Reach
 from ..context import Context
 
 RULE = Rule.AREA_GAP
@@ -29,16 +32,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         need = ctx.need(f)
         if need is None or not need.areas or not ctx.covering[f]:
             continue
-        reached: set[str] = set()
-        for s in ctx.covering[f]:
-            areas = ctx.service_areas(s)
-            if areas is None:
-                break
-            reached |= areas
-        else:
-            missing = [a for a in need.areas if a not in reached]
-            if missing:
-                names = listed([f"{a} ({ctx.framework.areas[a].name})" for a in missing], 10)
-                yield ctx.about_factor(
-                    RULE, f, f"{names} uncovered", location=ctx.need_location(f, "areas")
-                )
+        reached = reduce(or_, (ctx.reach(s) for s in ctx.covering[f]), Reach())
+        missing = [a for a in need.areas if not ctx.area_tree.covers(reached, a)]
+        if missing:
+            names = listed([f"{a} ({ctx.framework.areas[a].name})" for a in missing], 10)
+            yield ctx.about_factor(
+                RULE, f, f"{names} uncovered", location=ctx.need_location(f, "areas")
+            )

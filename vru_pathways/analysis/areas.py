@@ -1,0 +1,137 @@
+"""Which areas a service reaches, in time linear in the areas and what the services list.
+
+Areas nest (``within``): a service reaches the areas it lists and every area within them,
+at any depth. Numbering the areas in the order a walk down the tree meets them makes
+"every area within ``a``" a run of consecutive numbers, so what a service reaches is a
+few runs, whatever the depth, and a thousand services listing a region of sixteen
+thousand nested areas cost a thousand runs, not sixteen million set entries.
+
+Areas that nest in a loop (``a`` within ``b`` within ``a``) are each within every other
+member of the loop; they are numbered as one run.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..schema.document import Area
+
+Run = tuple[int, int]
+"""Numbers ``start`` up to, not including, ``end``."""
+
+
+def _merged(runs: Iterable[Run]) -> tuple[Run, ...]:
+    out: list[Run] = []
+    for start, end in sorted(runs):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The areas something reaches, as runs of area numbers; ``everywhere`` for all."""
+
+    runs: tuple[Run, ...] = ()
+    everywhere: bool = False
+
+    def __or__(self, other: Reach) -> Reach:
+        if self.everywhere or other.everywhere:
+            return EVERYWHERE
+        return Reach(_merged((*self.runs, *other.runs)))
+
+
+EVERYWHERE = Reach(everywhere=True)
+
+
+class AreaTree:
+    """The areas numbered so that each one's areas within form one run.
+
+    >>> from vru_pathways.schema.document import Area
+    >>> tree = AreaTree({"r": Area(name="R"), "n": Area(name="N", within="r"),
+    ...                  "s": Area(name="S", within="r")})
+    >>> reach = tree.reach(["n"])
+    >>> [a for a in ("r", "n", "s") if tree.covers(reach, a)]
+    ['n']
+    >>> [a for a in ("r", "n", "s") if tree.covers(tree.reach(["r"]), a)]
+    ['r', 'n', 's']
+    """
+
+    def __init__(self, areas: Mapping[str, Area]) -> None:
+        knots = self._knots(areas)
+        self.number: dict[str, int] = {}
+        self.end: dict[str, int] = {}
+        children: dict[str, list[str]] = {knot: [] for knot in dict.fromkeys(knots.values())}
+        for a, area in areas.items():
+            parent = (
+                knots[area.within] if area.within is not None and area.within in areas else None
+            )
+            if parent is not None and parent != knots[a]:
+                children[parent].append(knots[a])
+        inner = {child for c in children.values() for child in c}
+        roots = [k for k in children if k not in inner]
+        self._walk(roots, children)
+        for a in areas:
+            self.number[a], self.end[a] = self.number[knots[a]], self.end[knots[a]]
+
+    @staticmethod
+    def _knots(areas: Mapping[str, Area]) -> dict[str, str]:
+        """Each area's knot: itself, or the first area (in document order) of the loop of
+        ``within`` it is part of."""
+        links = nx.DiGraph((a, area.within) for a, area in areas.items() if area.within in areas)
+        knots = {a: a for a in areas}
+        for loop in nx.strongly_connected_components(links):
+            if len(loop) > 1:
+                first = next(a for a in areas if a in loop)
+                knots.update({a: first for a in loop})
+        return knots
+
+    def _walk(self, roots: Sequence[str], children: Mapping[str, list[str]]) -> None:
+        counter = 0
+        stack: list[tuple[str, bool]] = [(r, False) for r in reversed(roots)]
+        while stack:
+            node, done = stack.pop()
+            if done:
+                self.end[node] = counter
+                continue
+            self.number[node] = counter
+            counter += 1
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(children[node]))
+
+    def reach(self, listed: Iterable[str]) -> Reach:
+        """The areas listed and every area within them."""
+        return Reach(_merged((self.number[a], self.end[a]) for a in listed if a in self.number))
+
+    def covers(self, reach: Reach, area: str) -> bool:
+        if reach.everywhere:
+            return True
+        if area not in self.number:
+            return False
+        index = bisect_right(reach.runs, (self.number[area], float("inf"))) - 1
+        return index >= 0 and reach.runs[index][1] > self.number[area]
+
+    def counts(self, reaches: Iterable[Reach], areas: Sequence[str]) -> list[int]:
+        """For each of ``areas``, how many of ``reaches`` cover it: one pass over the runs
+        and one over the areas."""
+        size = len(self.number) + 1
+        delta = [0] * (size + 1)
+        everywhere = 0
+        for reach in reaches:
+            if reach.everywhere:
+                everywhere += 1
+                continue
+            for start, end in reach.runs:
+                delta[start] += 1
+                delta[end] -= 1
+        running, at = 0, []
+        for value in delta:
+            running += value
+            at.append(running)
+        return [everywhere + (at[self.number[a]] if a in self.number else 0) for a in areas]
