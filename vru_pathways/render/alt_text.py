@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .diagram import Diagram, Marker, NodeKind
+from .diagram import Diagram, Marker, NodeKind, clip
 
 _PLURAL = {"group of services": "groups of services", "outputs": "outputs"}
 
@@ -21,7 +21,7 @@ def _names(diagram: Diagram, marker: Marker) -> list[str]:
                 names.append(f"{node.title} (a group of {node.detail[0]}, at least one of them)")
             else:
                 names.append(node.title)
-    return names
+    return [clip(n) for n in names]
 
 
 def describe(diagram: Diagram, *, analysed: bool = False) -> str:
@@ -36,7 +36,7 @@ def describe(diagram: Diagram, *, analysed: bool = False) -> str:
     parts = [_count(n, kind) for kind, n in counts.items()]
     columns = ", then ".join(c.title.lower() for c in diagram.columns)
     text = [
-        f"{diagram.title}. {diagram.subtitle}.",
+        f"{clip(diagram.title)}. {clip(diagram.subtitle)}.",
         f"Read left to right: {columns}.",
         f"It shows {', '.join(parts) or 'nothing'}, and {_count(len(diagram.edges), 'link')}.",
     ]

@@ -7,8 +7,29 @@ tables of their own. Everything is ordered by the documents, never by hashing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+MAX_LABEL = 2000
+"""Characters of one text a box shows; a page could not hold more, and a label of millions
+would take Graphviz minutes."""
+MAX_WORD = 200
+"""Characters of one word a box shows: wrapping a word is slower the longer it is."""
+
+
+def clip(text: str) -> str:
+    """Text cut to what a box can show, each cut marked with an ellipsis: at most
+    :data:`MAX_LABEL` characters, no word over :data:`MAX_WORD`.
+
+    >>> clip("a " + "x" * 300) == "a " + "x" * 200 + "…"
+    True
+    """
+    if len(text) > MAX_LABEL:
+        text = text[:MAX_LABEL] + "…"
+    if len(text) <= MAX_WORD:
+        return text
+    return re.sub(rf"\S{{{MAX_WORD + 1},}}", lambda m: m.group(0)[:MAX_WORD] + "…", text)
 
 
 class NodeKind(Enum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from ..escaping import one_line, printable
-from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
+from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind, clip
 from .style import EDGE_COLOUR, FONT, LINES, LOOKS
 
 WRAP = 30
@@ -34,7 +34,9 @@ def quoted(text: str) -> str:
 
 def _lines(text: str, width: int = WRAP) -> list[str]:
     return [
-        line for part in text.splitlines() or [""] for line in textwrap.wrap(part, width) or [""]
+        line
+        for part in clip(text).splitlines() or [""]
+        for line in textwrap.wrap(part, width) or [""]
     ]
 
 
@@ -113,9 +115,9 @@ def graph_label(diagram: Diagram) -> str:
     """Title and as-of date, with the legend beside them (a row of cells never stretches)."""
     heading = (
         '<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">'
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{html(diagram.title)}</B>'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{html(clip(diagram.title))}</B>'
         "</FONT></TD></TR>"
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11">{html(diagram.subtitle)}</FONT>'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11">{html(clip(diagram.subtitle))}</FONT>'
         "</TD></TR></TABLE>"
     )
     return (
@@ -128,7 +130,7 @@ def graph_label(diagram: Diagram) -> str:
 def emit(diagram: Diagram) -> str:
     """DOT text for ``diagram``; the same diagram always gives the same bytes."""
     out = [
-        f"digraph {quoted(diagram.title)} {{",
+        f"digraph {quoted(clip(diagram.title))} {{",
         "  "
         + "graph "
         + _attrs(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..escaping import printable
-from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind
+from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind, clip
 from .style import LINES, LOOKS
 
 _UNSAFE = set('"#&<>[](){}|%`;\\:=')
@@ -52,8 +52,8 @@ def _marker_class(marker: Marker) -> str:
 
 def label(node: Node) -> str:
     rows = [f"<b>{escape(MARKER_TEXT[m])}</b>" for m in node.markers]
-    rows.append(escape(node.title))
-    rows += [f"<small>{escape(d)}</small>" for d in node.detail]
+    rows.append(escape(clip(node.title)))
+    rows += [f"<small>{escape(clip(d))}</small>" for d in node.detail]
     return '"' + "<br>".join(rows) + '"'
 
 
@@ -65,12 +65,12 @@ def emit(diagram: Diagram) -> str:
     """Mermaid text for ``diagram``; the same diagram always gives the same bytes."""
     out = [
         "flowchart LR",
-        f"  accTitle: {_one_line(diagram.title)} ({_one_line(diagram.subtitle)})",
+        f"  accTitle: {_one_line(clip(diagram.title))} ({_one_line(clip(diagram.subtitle))})",
         "  accDescr {",
     ]
     out += [f"    {_one_line(line)}" for line in diagram.description.splitlines() if line.strip()]
     out.append("  }")
-    title = f"{diagram.title} — {diagram.subtitle}"
+    title = f"{clip(diagram.title)} — {clip(diagram.subtitle)}"
     out.append(f'  title_["<b>{escape(title)}</b>"]:::k_title')
     for column in diagram.columns:
         out.append(f'  subgraph {ident(column.id)} ["{escape(column.title)}"]')

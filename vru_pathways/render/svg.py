@@ -6,6 +6,7 @@ import re
 from xml.sax.saxutils import escape as xml_escape
 
 from ..escaping import printable
+from .diagram import clip
 
 
 def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
@@ -17,7 +18,7 @@ def accessible_svg(svg: bytes, title: str, description: str) -> bytes:
     opening = match.group(0)
     labelled = opening[:-1] + ' role="img" aria-labelledby="diagram-title diagram-desc">'
     head = (
-        f'\n<title id="diagram-title">{xml_escape(printable(title))}</title>'
+        f'\n<title id="diagram-title">{xml_escape(printable(clip(title)))}</title>'
         f'\n<desc id="diagram-desc">{xml_escape(printable(description.strip()))}</desc>'
     )
     return (text[: match.start()] + labelled + head + text[match.end() :]).encode("utf-8")
