@@ -76,25 +76,49 @@ def _namespace(framework: Framework, space: str) -> dict[str, Any] | tuple[str, 
     return framework.factors if space == "factors" else framework.section(space)
 
 
-def check(framework: Framework) -> list[Finding]:
-    """An ``unknown-id`` finding for every reference that names no defined entity."""
+Ref = tuple[tuple[str | int, ...], str, str, bool]
+"""One reference a document makes: its path, the ID it names, the namespace, and whether
+it is a mapping key (a need is keyed by the factor it is about)."""
+
+
+def references(doc: Doc) -> Iterator[Ref]:
+    """Every reference a document makes to another entity, in document order."""
+    for section, field_path, space in REFERENCES:
+        for ident, entity in getattr(doc.model, section).items():
+            for suffix, ref in _ids(_walk(entity, field_path)):
+                yield (section, ident, *field_path, *suffix), ref, space, False
+    for factor_id in doc.model.needs:
+        yield ("needs", factor_id), factor_id, "factors", True
+
+
+def defines(doc: Doc, space: str, ident: str) -> bool:
+    """Whether the document itself defines ``ident`` in namespace ``space``."""
+    if space == "factors":
+        return ident in doc.model.risk_factors or ident in doc.model.protective_factors
+    table: dict[str, Any] = getattr(doc.model, space)
+    return ident in table
+
+
+def unresolved(doc: Doc, closure: list[Doc]) -> list[Ref]:
+    """The references of ``doc`` that no document of ``closure`` (``doc`` and everything
+    it uses) defines: the only ones another framework holding all of them must check."""
+    return [r for r in references(doc) if not any(defines(d, r[2], r[1]) for d in closure)]
+
+
+def check(framework: Framework, candidates: dict[int, list[Ref]]) -> list[Finding]:
+    """An ``unknown-id`` finding for every reference that names no defined entity.
+
+    ``candidates`` gives, by ``id(doc)``, the references of a document still to check
+    (see :func:`unresolved`); a document not in it has all its references checked."""
     out: list[Finding] = []
     hints = _Hints()
     broken = frozenset().union(*(doc.broken for doc in framework.docs))
     for doc in framework.docs:
-        for section, field_path, space in REFERENCES:
+        todo = candidates.get(id(doc))
+        for path, ref, space, key in references(doc) if todo is None else todo:
             known = _namespace(framework, space)
-            for ident, entity in getattr(doc.model, section).items():
-                for suffix, ref in _ids(_walk(entity, field_path)):
-                    if ref not in known and ref not in broken:
-                        path = (section, ident, *field_path, *suffix)
-                        out.append(_unknown(doc, path, ref, space, known, hints))
-        for factor_id in doc.model.needs:
-            if factor_id not in framework.factors and factor_id not in broken:
-                path = ("needs", factor_id)
-                out.append(
-                    _unknown(doc, path, factor_id, "factors", framework.factors, hints, key=True)
-                )
+            if ref not in known and ref not in broken:
+                out.append(_unknown(doc, path, ref, space, known, hints, key=key))
     out.extend(_check_root(framework, hints))
     return out
 

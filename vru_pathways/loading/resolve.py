@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Finding, Location, Severity
-from ..framework import Doc, Framework
+from ..framework import Doc, FactorKind, Framework
 from ..positions import Path, dotted
 from ..rulebook import Rule
 from ..schema.document import SECTIONS
@@ -37,6 +37,9 @@ class Loader:
     describe: Callable[[Location], str] = str
     documents: dict[str, Doc | None] = field(default_factory=dict)
     findings: set[Finding] = field(default_factory=set)
+    _keys: dict[int, str] = field(default_factory=dict)
+    _closures: dict[int, list[Doc]] = field(default_factory=dict)
+    _unresolved: dict[int, list[references.Ref]] = field(default_factory=dict)
 
     def document(self, key: str) -> Doc | None:
         """The document at ``key``, read (and its problems kept) the first time only."""
@@ -46,6 +49,8 @@ class Loader:
             if data is not None:
                 doc, problems = parse_document(data, self.files.show(key))
             self.documents[key] = doc
+            if doc is not None:
+                self._keys[id(doc)] = key
             self.findings.update(problems)
         return self.documents[key]
 
@@ -156,8 +161,42 @@ class Loader:
         if not order or order[-1] is not self.documents.get(key):
             return None
         framework = self._merge(order)
-        self.findings.update(references.check(framework))
+        self.findings.update(references.check(framework, self._candidates(framework)))
         return framework
+
+    def _candidates(self, framework: Framework) -> dict[int, list[references.Ref]]:
+        """For each document of the framework whose closure (it and all it uses) the
+        framework holds, the references its closure leaves unresolved: checked once per
+        document however many frameworks share it."""
+        held = {id(d) for d in framework.docs}
+        out: dict[int, list[references.Ref]] = {}
+        for doc in framework.docs:
+            closure = self._closure(doc)
+            if all(id(d) in held for d in closure):
+                if id(doc) not in self._unresolved:
+                    self._unresolved[id(doc)] = references.unresolved(doc, closure)
+                out[id(doc)] = self._unresolved[id(doc)]
+        return out
+
+    def _closure(self, doc: Doc) -> list[Doc]:
+        """The document and every document it uses, at any depth, as read."""
+        if id(doc) not in self._closures:
+            seen: dict[int, Doc] = {}
+            todo = [doc]
+            while todo:
+                current = todo.pop()
+                if id(current) in seen:
+                    continue
+                seen[id(current)] = current
+                key = self._keys[id(current)]
+                for used in current.model.uses:
+                    if "\0" in used:
+                        continue
+                    target = self.documents.get(self.files.used(key, used))
+                    if target is not None:
+                        todo.append(target)
+            self._closures[id(doc)] = list(seen.values())
+        return self._closures[id(doc)]
 
     def _refuse_root(self, name: str, key: str, boundary: str) -> Finding | None:
         """Why a document named by the caller cannot be read, if it cannot."""
@@ -183,8 +222,7 @@ class Loader:
         framework = Framework(root=order[-1], docs=order)
         for doc in order:
             for section in SECTIONS:
-                for ident, entity in getattr(doc.model, section).items():
-                    self._add(framework, doc, section, ident, entity)
+                self._add_section(framework, doc, section)
             for section in ("scope", "policy"):
                 if doc is not framework.root and getattr(doc.model, section) is not None:
                     self._problem(
@@ -198,6 +236,23 @@ class Loader:
                         about=False,
                     )
         return framework
+
+    def _add_section(self, framework: Framework, doc: Doc, section: str) -> None:
+        """A document's entries of one section added to the framework: at once when none
+        is defined already (a framework shared by fifty models is copied, not rebuilt
+        entry by entry), else one by one, reporting each second definition."""
+        entries: dict[str, Any] = getattr(doc.model, section)
+        is_factor = section.endswith("_factors")
+        table = framework.factors if is_factor else framework.section(section)
+        if entries.keys() & table.keys():
+            for ident, entity in entries.items():
+                self._add(framework, doc, section, ident, entity)
+            return
+        table.update(entries)
+        framework.origin.update({(section, ident): doc for ident in entries})
+        if is_factor:
+            kind: FactorKind = "risk" if section == "risk_factors" else "protective"
+            framework.factor_kind.update(dict.fromkeys(entries, kind))
 
     def _add(self, framework: Framework, doc: Doc, section: str, ident: str, entity: Any) -> None:
         is_factor = section.endswith("_factors")
