@@ -209,7 +209,8 @@ def test_deeply_nested_json_to_import_is_an_answer(tmp_path: Path) -> None:
     result = run(["import", "oruk", "directory.json", "-o", "services.yaml"], tmp_path)
     assert (result.code, result.err) == (
         2,
-        "vru-pathways: directory.json: values nested too deep to read\n",
+        "vru-pathways: directory.json: values nested more than 100 levels deep (at character "
+        "101), more than a directory export holds\n",
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 
 from ..analysis.context import Context
@@ -14,6 +13,7 @@ from ..interchange.oruk import import_directory
 from ..interchange.xlsx import export_workbook, import_workbook
 from ..loading import load
 from ..loading.files import read_input
+from ..loading.json_source import read_json
 from ..results import CheckReport, Output, Outputs, checked, unanalysable
 
 
@@ -52,13 +52,7 @@ def import_xlsx(workbook: str) -> Outputs:
 
 def import_oruk(source: str) -> Output:
     """An Open Referral UK / HSDS 3.0 service directory export as service entries."""
-    raw = read_input(source, "directory export")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source} is not JSON: {exc}") from None
-    except RecursionError:
-        raise InputError(f"{source}: values nested too deep to read") from None
+    data = read_json(source)
     try:
         text, warnings = import_directory(data, os.path.basename(source))
     except ValueError as exc:

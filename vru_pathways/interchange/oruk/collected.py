@@ -58,15 +58,15 @@ class Import:
     areas: dict[str, str] = field(default_factory=dict)
     """Area name → ID."""
     services: list[Service] = field(default_factory=list)
-    taken: dict[str, set[str]] = field(default_factory=dict)
-    """Section → the IDs made in it."""
+    taken: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Section → the IDs made in it (see :func:`.ids.unique`)."""
     seen_services: dict[str, str] = field(default_factory=dict)
     """HSDS id → service ID."""
     modified: list[str] = field(default_factory=list)
     """Every record's ``last_modified``."""
 
     def new_id(self, section: str, text: str, fallback: str) -> str:
-        return unique(slug(text, fallback), self.taken.setdefault(section, set()))
+        return unique(slug(text, fallback), self.taken.setdefault(section, {}))
 
     def partner(self, org: Obj) -> str | None:
         """The partner ID for an organisation object, adding it on first sight."""

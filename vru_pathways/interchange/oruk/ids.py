@@ -30,15 +30,24 @@ def slug(text: str, fallback: str) -> str:
     return made or fallback
 
 
-def unique(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3`` … the first not in ``taken``; it is then taken.
+def unique(base: str, taken: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3`` … the first not taken; it is then taken.
+    ``taken`` maps each ID made to the next number to try after it, so ten thousand
+    services of one name take linear time, not quadratic.
 
-    >>> taken = {"club"}
-    >>> unique("club", taken), unique("club", taken), sorted(taken)
-    ('club-2', 'club-3', ['club', 'club-2', 'club-3'])
+    >>> taken: dict[str, int] = {}
+    >>> unique("club", taken), unique("club", taken), unique("club", taken)
+    ('club', 'club-2', 'club-3')
+    >>> unique("club-2", taken)
+    'club-2-2'
     """
-    ident, n = base, 2
-    while ident in taken:
-        ident, n = f"{base}-{n}", n + 1
-    taken.add(ident)
+    if base not in taken:
+        taken[base] = 2
+        return base
+    n = taken[base]
+    while f"{base}-{n}" in taken:
+        n += 1
+    ident = f"{base}-{n}"
+    taken[base] = n + 1
+    taken[ident] = 2
     return ident

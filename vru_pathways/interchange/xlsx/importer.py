@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from ...diagnostics import Finding, Location, Severity
 from ...rulebook import Rule
+from .archive import refusal
 from .assemble import assemble
 from .cells import Problems
 from .check import check, roots_of
@@ -28,8 +29,12 @@ def import_workbook(data: bytes, name: str) -> tuple[dict[str, str], list[Findin
     came from (``models/northbrook/model.yaml``), so ``../../frameworks/x.yaml`` lands
     beside it as it was.
     """
+    refused = refusal(data)
+    if refused is not None:
+        message = f"{name}: not opened: {refused}"
+        return {}, [Finding(Location(name), Rule.TOO_LARGE, message, Severity.ERROR)]
     try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
+        book = load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a file it cannot read
         message = f"{name}: not an .xlsx workbook that can be read ({exc})"
         return {}, [Finding(Location(name), Rule.INVALID_VALUE, message, Severity.ERROR)]
