@@ -28,7 +28,10 @@ def export_xlsx(path: str, root: str | None = None) -> Output:
     framework, report = _framework(path, "export", root)
     if framework is None:
         return Output(report)
-    return Output(report, export_workbook(framework.docs))
+    try:
+        return Output(report, export_workbook(framework.docs))
+    except ValueError as exc:
+        raise InputError(f"{path}: cannot export a workbook: {exc}") from None
 
 
 def export_graphml(path: str, as_of: dt.date | None = None, root: str | None = None) -> Output:

@@ -59,6 +59,7 @@ def export_workbook(docs: list[Doc]) -> bytes:
     """The documents (the root last, as in ``Framework.docs``) as an .xlsx workbook."""
     if not docs:
         raise ValueError("no documents to export")
+    _check_rows(docs)
     home = os.path.dirname(docs[-1].path)
     paths = [relative(doc.path, home) for doc in docs]
     book = Workbook()
@@ -69,6 +70,17 @@ def export_workbook(docs: list[Doc]) -> bytes:
     for sheet in ENTITY_SHEETS:
         _entity_sheet(book.create_sheet(sheet.title), sheet, paths, docs)
     return _save(book)
+
+
+def _check_rows(docs: list[Doc]) -> None:
+    """A sheet that would outgrow a workbook is refused before anything is built."""
+    for sheet in ENTITY_SHEETS:
+        rows = sum(len(getattr(doc.model, sheet.section)) for doc in docs)
+        if rows >= _LAST_ROW:
+            raise ValueError(
+                f"the {sheet.title} sheet would need {rows:,} rows, and a workbook holds "
+                f"{_LAST_ROW - 1:,}: export one model, not a national framework"
+            )
 
 
 def _note_root_folder(book: Workbook, home: str, paths: list[str]) -> None:
