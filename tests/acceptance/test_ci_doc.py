@@ -57,12 +57,20 @@ def repository(tmp_path: Path) -> Path:
     return repo
 
 
+def base_sha(repo: Path) -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "origin/main"], cwd=repo, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 def run_steps(repo: Path, tmp_path: Path) -> dict[str, subprocess.CompletedProcess[str]]:
     summary = tmp_path / "summary.md"
     env = {
         **os.environ,
         "GITHUB_ACTIONS": "true",
         "GITHUB_BASE_REF": "main",
+        "BASE_SHA": base_sha(repo),
         "GITHUB_STEP_SUMMARY": str(summary),
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
@@ -128,7 +136,7 @@ def test_a_pull_request_is_summarised_and_gated_on_new_gaps(tmp_path: Path) -> N
     assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
     diff = results["Gaps opened and closed by this pull request"]
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert summary.count("## vru-pathways: origin/main:models/") == 3
+    assert summary.count(f"## vru-pathways: {base_sha(repo)}:models/") == 3
     assert "| eastwick |  |  | ew-family-support (status) |" in summary
     opened = summary.split("### Gaps closed")[0]
     assert "| error | single-service | eastwick | risk factor 'child-abuse-neglect'" in opened
@@ -147,3 +155,23 @@ def test_an_unchanged_pull_request_passes(tmp_path: Path) -> None:
     assert "**0 gap(s) opened, 0 closed, 0 changed severity**" in (
         tmp_path / "summary.md"
     ).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_file_posing_as_the_base_revision_fails_the_gate(tmp_path: Path) -> None:
+    """A pull request that opens a gap and adds a copy of the model under the name the
+    workflow reads the base by cannot make the diff compare against its copy."""
+    repo = repository(tmp_path)
+    model = repo / "models" / "eastwick" / "model.yaml"
+    decoy = repo / f"{base_sha(repo)}:models" / "eastwick" / "model.yaml"
+    decoy.parent.mkdir(parents=True)
+    changed = model.read_text(encoding="utf-8").replace(
+        "tier: secondary\n", "tier: secondary\n    status: paused\n", 1
+    )
+    decoy.write_text(changed, encoding="utf-8")
+    model.write_text(changed, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "pause a service, and a decoy of the base")
+    diff = run_steps(repo, tmp_path)["Gaps opened and closed by this pull request"]
+    assert diff.returncode == 1
+    assert "is both a file here and the path" in diff.stderr
