@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT
+from helpers import ROOT, run
 
 DOC = ROOT / "docs" / "ci.md"
 NOT_RUN = {"Install vru-pathways", "Comment on the pull request"}
@@ -147,3 +147,30 @@ def test_an_unchanged_pull_request_passes(tmp_path: Path) -> None:
     assert "**0 gap(s) opened, 0 closed, 0 changed severity**" in (
         tmp_path / "summary.md"
     ).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_decoy_named_like_the_base_spec_does_not_pass_the_gate(tmp_path: Path) -> None:
+    """The pull request opens a gap and adds ``origin/main:models/eastwick/model.yaml``, a
+    copy of the changed model: read as the base, it would show no change and pass. The
+    workflow's diff step refuses the ambiguous spec instead, and fails."""
+    repo = repository(tmp_path)
+    model = repo / "models" / "eastwick" / "model.yaml"
+    changed = model.read_text(encoding="utf-8").replace(
+        "tier: secondary\n", "tier: secondary\n    status: paused\n", 1
+    )
+    model.write_text(changed, encoding="utf-8")
+    decoy = repo / "origin" / "main:models" / "eastwick" / "model.yaml"
+    decoy.parent.mkdir(parents=True)
+    decoy.write_text(changed, encoding="utf-8")
+    (repo / "origin" / "main:models" / "avonvale").symlink_to("../../models/avonvale")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "pause a service, and a decoy base")
+    spec = "origin/main:models/eastwick/model.yaml"
+    read_as_a_file = run(["diff", f"./{spec}", "models/eastwick/model.yaml"], repo)
+    assert read_as_a_file.code == 0, "the decoy must be one that would pass the gate"
+    diff = run_steps(repo, tmp_path)["Gaps opened and closed by this pull request"]
+    assert diff.returncode == 1
+    assert "refusing to guess" in diff.stderr
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "## vru-pathways: origin/main:models/eastwick" not in summary
