@@ -43,6 +43,7 @@ risk_factors:
   gangs: {{name: {first}, level: relationship, harms: [knife]}}
   exclusion: {{name: {second}, level: individual, harms: [knife]}}
   neglect: {{name: {third}, level: individual, harms: [knife]}}
+  isolation: {{name: {second}, level: community, harms: [knife]}}
 outcomes:
   short: {{name: {second}, stage: medium, leads_to: [impact]}}
   impact: {{name: {third}, stage: impact}}
@@ -59,10 +60,11 @@ needs:
   gangs: {{priority: high, areas: [town], owner: board}}
   exclusion: {{priority: high}}
   neglect: {{priority: high}}
+  isolation: {{priority: medium}}
 services:
   mentors: {{name: {first}, tier: secondary, provider: council, funding: [grant],
             areas: [town], addresses: [gangs, exclusion], outcomes: [short]}}
-  club: {{name: {second}, tier: primary, addresses: [exclusion], outcomes: [stuck]}}
+  club: {{name: {second}, tier: primary, addresses: [exclusion, isolation], outcomes: [stuck]}}
   orphan: {{name: {third}, tier: primary}}
 """
 
