@@ -258,3 +258,18 @@ def test_a_chain_of_uses_inside_the_root_still_reads(repo: Path) -> None:
     model(repo, "../../regions/alias.yaml")
     result = run(["validate", MODEL], repo)
     assert result.code == 0, result.out
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='an empty path (an unset variable in a CI script: gaps "$MODEL") reaches '
+    "os.path.relpath in display_path: 'internal error: ValueError: no path specified', exit 3",
+)
+@pytest.mark.parametrize(
+    "args", [["gaps", ""], ["validate", ""], ["draw", "", "-f", "dot"], ["diff", "", MODEL]]
+)
+def test_an_empty_path_is_a_message(repo: Path, args: list[str]) -> None:
+    model(repo, "../../frameworks/f.yaml")
+    result = run(args, repo)
+    assert result.code == 2, result
+    assert "internal error" not in result.err

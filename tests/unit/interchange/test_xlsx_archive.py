@@ -153,3 +153,30 @@ def test_a_refused_workbook_is_a_located_too_large_finding(book: bytes) -> None:
     assert documents == {}
     assert (finding.rule, str(finding.location)) == ("too-large", "big.xlsx:1:1")
     assert finding.message.startswith("big.xlsx: not opened: its sheet ")
+
+
+def corrupted(book: bytes, where: str) -> bytes:
+    """The workbook with one part's local header, or its compressed bytes, spoilt; its
+    central directory, which zipfile reads first, still whole."""
+    with zipfile.ZipFile(io.BytesIO(book)) as archive_:
+        info = archive_.getinfo(SHEET)
+    data = bytearray(book)
+    if where == "header":
+        data[info.header_offset : info.header_offset + 4] = b"XXXX"
+    else:
+        start = info.header_offset + 30 + len(info.filename) + 10
+        data[start : start + 2] = bytes(b ^ 0xFF for b in data[start : start + 2])
+    return bytes(data)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="archive._scan reads each part without catching what a spoilt part raises "
+    "(zipfile.BadZipFile, zlib.error): 'internal error', exit 3, instead of openpyxl's "
+    "'not an .xlsx workbook that can be read'",
+)
+@pytest.mark.parametrize("where", ["header", "data"])
+def test_a_spoilt_part_is_a_finding_not_an_exception(book: bytes, where: str) -> None:
+    documents, [finding] = import_workbook(corrupted(book, where), "book.xlsx")
+    assert documents == {}
+    assert finding.severity.label == "error"
