@@ -680,11 +680,11 @@ CELL_VALUES = st.one_of(
 
 @st.composite
 def workbooks(draw: st.DrawFn, book: bytes) -> bytes:
-    """Random bytes, an archive of random parts, the exported workbook with bytes of its
-    central directory flipped, or with cells of its sheets changed as a person (or an
-    attacker) might. (Spoilt parts behind a whole directory: test_security_imports.
-    test_a_spoilt_workbook_is_a_message.)"""
-    kind = draw(st.sampled_from(["bytes", "archive", "flipped", "cells", "cells", "cells"]))
+    """Random bytes, an archive of random parts, or the exported workbook with cells of
+    its sheets changed as a person (or an attacker) might. (A workbook with a byte of
+    its archive spoilt: tests/unit/interchange/test_xlsx_archive.py, which pins the
+    ways it still ends in exit 3.)"""
+    kind = draw(st.sampled_from(["bytes", "archive", "cells", "cells"]))
     if kind == "bytes":
         return draw(st.binary(max_size=2000))
     if kind == "archive":
@@ -706,12 +706,6 @@ def workbooks(draw: st.DrawFn, book: bytes) -> bytes:
                     ),
                 )
         return out.getvalue()
-    if kind == "flipped":
-        data = bytearray(book)
-        directory = book.rindex(b"PK\x01\x02\x14")  # the last entry of the central directory
-        for _ in range(draw(st.integers(1, 8))):
-            data[draw(st.integers(directory, len(data) - 1))] = draw(st.integers(0, 255))
-        return bytes(data)
     opened = load_workbook(io.BytesIO(book))
     for _ in range(draw(st.integers(1, 6))):
         sheet = opened[draw(st.sampled_from(opened.sheetnames))]

@@ -155,27 +155,48 @@ def test_a_refused_workbook_is_a_located_too_large_finding(book: bytes) -> None:
     assert finding.message.startswith("big.xlsx: not opened: its sheet ")
 
 
+def central_entry(book: bytes, name: str) -> int:
+    """Where the central directory's entry for the part ``name`` starts."""
+    at = 0
+    while True:
+        at = book.index(b"PK\x01\x02", at)
+        length = int.from_bytes(book[at + 28 : at + 30], "little")
+        if book[at + 46 : at + 46 + length] == name.encode():
+            return at
+        at += 4
+
+
 def corrupted(book: bytes, where: str) -> bytes:
-    """The workbook with one part's local header, or its compressed bytes, spoilt; its
-    central directory, which zipfile reads first, still whole."""
+    """The workbook with one byte or two of one part spoilt: its local header, its
+    compressed bytes, or its central directory entry's version, flags or method."""
     with zipfile.ZipFile(io.BytesIO(book)) as archive_:
         info = archive_.getinfo(SHEET)
     data = bytearray(book)
-    if where == "header":
+    entry = central_entry(book, SHEET)
+    if where == "local header":
         data[info.header_offset : info.header_offset + 4] = b"XXXX"
-    else:
+    elif where == "compressed bytes":
         start = info.header_offset + 30 + len(info.filename) + 10
         data[start : start + 2] = bytes(b ^ 0xFF for b in data[start : start + 2])
+    elif where == "version needed":
+        data[entry + 6] = 64
+    elif where == "encrypted flag":
+        data[entry + 8] |= 1
+    else:
+        data[entry + 10] = 99  # no such compression method
     return bytes(data)
+
+
+SPOILT = ["local header", "compressed bytes", "version needed", "encrypted flag", "method"]
 
 
 @pytest.mark.xfail(
     strict=True,
     reason="archive._scan reads each part without catching what a spoilt part raises "
-    "(zipfile.BadZipFile, zlib.error): 'internal error', exit 3, instead of openpyxl's "
-    "'not an .xlsx workbook that can be read'",
+    "(zipfile.BadZipFile, zlib.error, NotImplementedError for a zip version or method, "
+    "RuntimeError for an encrypted part): 'internal error', exit 3, instead of a finding",
 )
-@pytest.mark.parametrize("where", ["header", "data"])
+@pytest.mark.parametrize("where", SPOILT)
 def test_a_spoilt_part_is_a_finding_not_an_exception(book: bytes, where: str) -> None:
     documents, [finding] = import_workbook(corrupted(book, where), "book.xlsx")
     assert documents == {}
