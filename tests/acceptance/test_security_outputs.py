@@ -234,3 +234,19 @@ def test_import_xlsx_into_the_folder_it_came_from_changes_nothing_without_force(
     result = run(["import", "xlsx", book, "-o", "."], folder)
     assert result.code == 2 and "give --force" in result.err
     assert snapshot(folder) == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="write_tree refuses paths with .. or a leading /, but follows a symbolic link "
+    "among the folders under -o DIR: out/models -> ../elsewhere puts the model outside DIR",
+)
+def test_an_import_never_writes_outside_its_folder_through_a_linked_folder(
+    folder: Path,
+) -> None:
+    book = workbook(folder)
+    (folder / "out").mkdir()
+    (folder / "elsewhere").mkdir()
+    (folder / "out" / "models").symlink_to("../elsewhere")
+    run(["import", "xlsx", book, "-o", "out"], folder)
+    assert list((folder / "elsewhere").iterdir()) == []
