@@ -1,10 +1,12 @@
 """Workbooks for the spreadsheet tests: the models they carry, a model exported, a workbook
-edited as a person would, and imported documents written back out."""
+edited as a person would, imported documents written back out, and hostile archives
+built part by part."""
 
 from __future__ import annotations
 
 import io
 import os
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,6 +42,46 @@ def write_out(texts: dict[str, str], folder: Path, original: Path) -> Path:
 def edited(root: Path, edit: Callable[[Workbook], None]) -> bytes:
     book = load_workbook(io.BytesIO(exported(root)))
     edit(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def rezipped(data: bytes, parts: dict[str, bytes]) -> bytes:
+    """The workbook ``data`` with ``parts`` (path in the archive → bytes) replaced or
+    added, every other part as it was."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as old,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new,
+    ):
+        for info in old.infolist():
+            if info.filename not in parts:
+                new.writestr(info.filename, old.read(info))
+        for name, part in parts.items():
+            new.writestr(name, part)
+    return out.getvalue()
+
+
+def sheet_xml(rows: list[str]) -> bytes:
+    """A worksheet part whose ``sheetData`` holds these ``<row>`` elements."""
+    head = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    return f"{head}<sheetData>{''.join(rows)}</sheetData></worksheet>".encode()
+
+
+def text_cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def one_sheet(cells: dict[str, object], title: str = "Documents") -> bytes:
+    """A workbook of one sheet saved by openpyxl as a spreadsheet program would (text in
+    shared strings), holding ``cells`` (``"A1"`` → value)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    for ref, value in cells.items():
+        sheet[ref] = value
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -69,9 +69,8 @@ def test_every_file_the_package_writes_goes_through_write_atomic() -> None:
         if p.relative_to(package).as_posix() != "edge/files.py"
         for w in _writes(p)
     ]
-    # edge.git.checkout unpacks a revision into a temporary folder of its own, to read it
-    assert [w for w in found if not w.startswith("git.py:")] == []
-    assert all(w.endswith(": extractall") for w in found)
+    # REV:PATH is read blob by blob from git: no revision is unpacked into a folder either
+    assert found == []
 
 
 def _temps(folder: Path) -> list[str]:
@@ -124,3 +123,123 @@ def test_a_write_that_fails_halfway_leaves_the_old_file_and_no_temporary(
         export.write_atomic(str(target), b"<svg>new map</svg>" * 1000)
     assert target.read_bytes() == b"old map"
     assert _temps(tmp_path) == []
+
+
+# --- what is never written over -------------------------------------------------------
+
+
+def test_a_target_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    model = tmp_path / "model.yaml"
+    model.write_bytes(b"format: vru-pathways/1\n")
+    inputs = {os.path.realpath(model)}
+    with pytest.raises(export.WriteError, match="one of this command's inputs"):
+        export.write(str(model), b"overwritten", inputs)
+    (tmp_path / "sub").mkdir()
+    with pytest.raises(export.WriteError, match="one of this command's inputs"):
+        export.write(str(tmp_path / "sub" / ".." / "model.yaml"), b"overwritten", inputs)
+    assert model.read_bytes() == b"format: vru-pathways/1\n"
+
+
+def test_a_link_is_refused_and_neither_it_nor_its_target_changes(tmp_path: Path) -> None:
+    target = tmp_path / "target.txt"
+    target.write_bytes(b"keep")
+    link = tmp_path / "out.svg"
+    link.symlink_to("target.txt")
+    dangling = tmp_path / "dangling.svg"
+    dangling.symlink_to("nowhere/at/all.svg")
+    for path in (link, dangling):
+        with pytest.raises(export.WriteError, match="it is a symbolic link"):
+            export.write(str(path), b"new")
+    assert target.read_bytes() == b"keep"
+    assert os.readlink(link) == "target.txt"
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_link_to_an_input_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "model.yaml").write_bytes(b"model")
+    (tmp_path / "out.dot").symlink_to("model.yaml")
+    with pytest.raises(export.WriteError):
+        export.write(str(tmp_path / "out.dot"), b"x", {os.path.realpath(tmp_path / "model.yaml")})
+    assert (tmp_path / "model.yaml").read_bytes() == b"model"
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_reader(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "out.dot")
+    with pytest.raises(export.WriteError, match=r"it is a FIFO \(named pipe\), not a file"):
+        export.write(str(tmp_path / "out.dot"), b"x")
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/full", "/dev/zero"])
+def test_a_device_is_refused(device: str) -> None:
+    with pytest.raises(export.WriteError, match=f"refusing to write {device}: it is a device"):
+        export.write(device, b"x")
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "out.svg").mkdir()
+    with pytest.raises(export.WriteError, match="it is a folder, not a file"):
+        export.write(str(tmp_path / "out.svg"), b"x")
+    assert list((tmp_path / "out.svg").iterdir()) == []
+
+
+def test_an_existing_file_is_replaced_only_when_asked(tmp_path: Path) -> None:
+    target = tmp_path / "services.yaml"
+    assert export.write(str(target), b"first", replace=False) is False
+    with pytest.raises(export.WriteError, match="give --force to replace it"):
+        export.write(str(target), b"second", replace=False)
+    assert target.read_bytes() == b"first"
+    assert export.write(str(target), b"third", replace=True) is True
+    assert target.read_bytes() == b"third"
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    export.write(str(target), b"new")
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    "relative", ["/etc/cron.d/x.yaml", "../x.yaml", "a/../../x.yaml", "a/../../../x.yaml"]
+)
+def test_a_tree_never_writes_outside_its_folder(tmp_path: Path, relative: str) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(export.WriteError, match="refusing to write outside"):
+        export.write_tree(str(out), {"ok.yaml": b"ok", relative: b"x"}, "book.xlsx")
+    assert not out.exists()
+
+
+def test_a_tree_replaces_nothing_without_force_and_names_what_it_replaces(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    documents = {"models/a/model.yaml": b"new model", "frameworks/f.yaml": b"new framework"}
+    assert export.write_tree(str(out), documents, "book.xlsx") == []
+    (out / "models/a/model.yaml").write_bytes(b"edited by hand")
+    with pytest.raises(export.WriteError, match=r"refusing to replace 2 existing file\(s\)"):
+        export.write_tree(str(out), documents, "book.xlsx")
+    assert (out / "models/a/model.yaml").read_bytes() == b"edited by hand"
+    replaced = export.write_tree(str(out), documents, "book.xlsx", force=True)
+    assert sorted(replaced) == sorted(str(out / p) for p in documents)
+    assert (out / "models/a/model.yaml").read_bytes() == b"new model"
+
+
+def test_a_tree_refuses_a_link_among_its_files_even_with_force(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "elsewhere.txt").write_bytes(b"keep")
+    (out / "model.yaml").symlink_to("../elsewhere.txt")
+    with pytest.raises(export.WriteError, match="symbolic link"):
+        export.write_tree(str(out), {"model.yaml": b"x"}, "book.xlsx", force=True)
+    assert (tmp_path / "elsewhere.txt").read_bytes() == b"keep"
+
+
+def test_a_tree_refuses_to_write_over_its_own_input(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "book.xlsx").write_bytes(b"the workbook")
+    inputs = {os.path.realpath(out / "book.xlsx")}
+    with pytest.raises(export.WriteError, match="one of this command's inputs"):
+        export.write_tree(str(out), {"book.xlsx": b"x"}, "book.xlsx", force=True, inputs=inputs)
+    assert (out / "book.xlsx").read_bytes() == b"the workbook"
