@@ -225,11 +225,32 @@ def decode(data: bytes, shown: str) -> tuple[str | None, list[Finding]]:
     return text.removeprefix("\ufeff"), []
 
 
-def read_input(path: str, what: str) -> bytes:
-    """The bytes of a file from another tool (a workbook, a directory export); a file
-    that cannot be read is an :class:`~vru_pathways.diagnostics.InputError`."""
+def read_input(path: str, limit: int) -> tuple[bytes, int]:
+    """At most ``limit + 1`` bytes of a file from another tool (a workbook, a directory
+    export), and the file's size, so that a file over the limit is never read whole. A
+    FIFO, device or folder is refused by what it is, without waiting on it; a file that
+    cannot be read is an :class:`~vru_pathways.diagnostics.InputError`."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read {display_path(path)}: {_reason(exc)}") from None
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(
+                f"cannot read {display_path(path)}: it is {kind_of(status.st_mode)}, not a file"
+            )
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit and (chunk := os.read(handle, min(limit + 1 - got, 2**24))):
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks), status.st_size
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+        raise InputError(f"cannot read {display_path(path)}: {_reason(exc)}") from None
+    finally:
+        os.close(handle)
+
+
+def _reason(exc: Exception) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -8,11 +8,10 @@ refused, and so are numbers too long to read.
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from ..diagnostics import InputError
-from .files import MAX_BYTES
+from .files import MAX_BYTES, read_input
 from .yaml_guard import MAX_DEPTH
 
 
@@ -53,17 +52,12 @@ def _no_constant(name: str) -> Any:
 def read_json(path: str) -> Any:
     """The parsed contents of a JSON file; anything else is an
     :class:`~vru_pathways.diagnostics.InputError` saying why."""
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{path} is {size / 2**20:.1f} MiB, over the {MAX_BYTES // 2**20} MiB this "
-                "tool reads: export fewer services at a time"
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    raw, size = read_input(path, MAX_BYTES)
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
+        raise InputError(
+            f"{path} is {max(size, len(raw)) / 2**20:.1f} MiB, over the "
+            f"{MAX_BYTES // 2**20} MiB this tool reads: export fewer services at a time"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -11,6 +11,7 @@ from ..framework import Framework
 from ..interchange.graphml import to_graphml
 from ..interchange.oruk import import_directory
 from ..interchange.xlsx import export_workbook, import_workbook
+from ..interchange.xlsx.archive import MAX_BYTES
 from ..loading import load
 from ..loading.files import read_input
 from ..loading.json_source import read_json
@@ -44,8 +45,8 @@ def export_graphml(path: str, as_of: dt.date | None = None, root: str | None = N
 
 def import_xlsx(workbook: str) -> Outputs:
     """A workbook made by ``export xlsx`` (and edited) as YAML documents."""
-    data = read_input(workbook, "workbook")
-    documents, problems = import_workbook(data, os.path.basename(workbook))
+    data, size = read_input(workbook, MAX_BYTES)
+    documents, problems = import_workbook(data, os.path.basename(workbook), size)
     if any(p.severity is Severity.ERROR for p in problems):
         return Outputs(unanalysable("import", problems))
     files = {relative: text.encode("utf-8") for relative, text in documents.items()}

@@ -122,7 +122,13 @@ def _age(value: object) -> int | None | str:
     number: float
     if isinstance(value, bool):
         return f"{value!r} is not a number"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
+        if 0 <= value <= _MAX_AGE:
+            return value
+        return (
+            f"{value!r} is not an age" if value.bit_length() < 64 else "a huge number is not an age"
+        )
+    if isinstance(value, float):
         number = value
     elif isinstance(value, str):
         try:

@@ -5,8 +5,10 @@ Refused, before openpyxl reads a byte: a file over :data:`MAX_BYTES`; more than
 :data:`MAX_MEMBERS` parts; parts that would unpack to more than :data:`MAX_UNPACKED` in
 all, or that inflate more than :data:`MAX_RATIO` times; a sheet of more than
 :data:`MAX_ROWS` rows or :data:`MAX_COLUMNS` columns; a cell of more text than Excel
-itself allows (:data:`MAX_CELL`). The parts are read in chunks, so looking costs no
-more memory than a chunk.
+itself allows (:data:`MAX_CELL`). Rows and columns count as far as any cell, row or
+sheet dimension addresses, since a spreadsheet reader sizes a sheet by those. The parts
+are read in chunks, so looking costs no more memory than a chunk; a part that cannot be
+read is :class:`Damaged`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 MAX_BYTES = 20 * 2**20
 MAX_MEMBERS = 1000
@@ -26,17 +29,40 @@ MAX_CELL = 32_767
 
 _CHUNK = 2**20
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,9})"')
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="([0-9]{1,9})"')
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\s[^>]*?\bref="[A-Z]*[0-9]*:?([A-Z]{1,3})([0-9]{1,9})"'
+)
+_TAIL = 256
+"""Bytes kept from one chunk to the next, so that no tag is cut in two unseen."""
 
 
-def refusal(data: bytes) -> str | None:
-    """Why the workbook is not opened, or ``None``."""
-    if len(data) > MAX_BYTES:
-        size = len(data) / 2**20
-        return f"the file is {size:.1f} MiB, over the {MAX_BYTES // 2**20} MiB a workbook may be"
+class Damaged(Exception):
+    """A part of the archive cannot be read: the file is damaged, or not a workbook."""
+
+
+def _column(letters: bytes) -> int:
+    """``A`` → 1, ``XFD`` → 16,384."""
+    n = 0
+    for b in letters:
+        n = n * 26 + b - 64
+    return n
+
+
+def refusal(data: bytes, size: int | None = None) -> str | None:
+    """Why the workbook is not opened, or ``None``; :class:`Damaged` when a part of it
+    cannot be read. ``size`` is the file's, when only its first bytes were read."""
+    size = max(len(data), size or 0)
+    if size > MAX_BYTES:
+        mib = size / 2**20
+        return f"the file is {mib:.1f} MiB, over the {MAX_BYTES // 2**20} MiB a workbook may be"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
         return None  # not a zip at all: openpyxl says so in its own words
+    except NotImplementedError as exc:
+        raise Damaged(f"its archive cannot be read ({exc})") from None
     with archive:
         members = archive.infolist()
         return _too_many(members) or _too_big(members) or _too_long(archive, members)
@@ -68,24 +94,55 @@ _CONTINUATION = bytes(range(0x80, 0xC0))
 """UTF-8 continuation bytes: dropping them leaves one byte per character."""
 
 
-def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int]:
-    """The rows of a part and its longest stretch between two ``<``, in characters, read
-    chunk by chunk (a tag or a stretch cut by a chunk's end carries on into the next)."""
-    rows = longest = pending = 0
+class _Extent:
+    """How far a sheet reaches: its ``<row>`` tags, and the furthest row and column any
+    cell, row or dimension addresses (a spreadsheet program sizes a sheet by those)."""
+
+    def __init__(self) -> None:
+        self.rows = self.last_row = self.last_column = 0
+
+    def add(self, data: bytes, cut: int) -> None:
+        """Count what starts before ``cut`` (the rest is seen again with the next chunk)."""
+        self.rows += sum(1 for m in _ROW.finditer(data) if m.start() < cut)
+        for m in _CELL.finditer(data):
+            if m.start() < cut:
+                self._reach(int(m.group(2)), _column(m.group(1)))
+        for m in _DIMENSION.finditer(data):
+            if m.start() < cut:
+                self._reach(int(m.group(2)), _column(m.group(1)))
+        for m in _ROW_NUMBER.finditer(data):
+            if m.start() < cut:
+                self._reach(int(m.group(1)), 0)
+
+    def _reach(self, row: int, column: int) -> None:
+        self.last_row = max(self.last_row, row)
+        self.last_column = max(self.last_column, column)
+
+
+def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[_Extent, int]:
+    """How far a part reaches and its longest stretch between two ``<``, in characters,
+    read chunk by chunk (a tag or a stretch cut by a chunk's end carries on into the
+    next)."""
+    extent = _Extent()
+    longest = pending = 0
     carry = b""
-    with archive.open(member) as part:
-        while chunk := part.read(_CHUNK):
-            data = carry + chunk
-            cut = max(len(data) - 8, 0)
-            rows += sum(1 for m in _ROW.finditer(data) if m.start() < cut)
-            carry = data[cut:]
-            pieces = data[:cut].split(b"<")
-            pending += len(pieces[0].translate(None, _CONTINUATION))
-            for piece in pieces[1:]:
-                longest = max(longest, pending)
-                pending = len(piece.translate(None, _CONTINUATION))
+    try:
+        with archive.open(member) as part:
+            while chunk := part.read(_CHUNK):
+                data = carry + chunk
+                cut = max(len(data) - _TAIL, 0)
+                extent.add(data, cut)
+                carry = data[cut:]
+                pieces = data[:cut].split(b"<")
+                pending += len(pieces[0].translate(None, _CONTINUATION))
+                for piece in pieces[1:]:
+                    longest = max(longest, pending)
+                    pending = len(piece.translate(None, _CONTINUATION))
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError) as exc:
+        raise Damaged(f"its part {member.filename} cannot be read ({exc})") from None
+    extent.add(carry, len(carry))
     pending += len(carry.translate(None, _CONTINUATION))
-    return rows + len(_ROW.findall(carry)), max(longest, pending)
+    return extent, max(longest, pending)
 
 
 def _too_long(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> str | None:
@@ -94,10 +151,16 @@ def _too_long(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> str |
     for m in members:
         if not (m.filename.startswith("xl/") and m.filename.endswith(".xml")):
             continue
-        rows, longest = _scan(archive, m)
+        extent, longest = _scan(archive, m)
+        rows = max(extent.rows, extent.last_row)
         if rows > MAX_ROWS:
             return (
                 f"its sheet {m.filename} has {rows:,} rows, over the {MAX_ROWS:,} this tool reads"
+            )
+        if extent.last_column > MAX_COLUMNS:
+            return (
+                f"its sheet {m.filename} reaches column {extent.last_column:,}, past the "
+                f"{MAX_COLUMNS:,} this tool reads"
             )
         if longest > MAX_CELL + 200:
             return (

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from ...diagnostics import Finding, Location, Severity
 from ...rulebook import Rule
-from .archive import refusal
+from .archive import Damaged, refusal
 from .assemble import assemble
 from .cells import Problems
 from .check import check, roots_of
@@ -21,15 +21,21 @@ from .table import Table
 __all__ = ["import_workbook"]
 
 
-def import_workbook(data: bytes, name: str) -> tuple[dict[str, str], list[Finding]]:
+def import_workbook(
+    data: bytes, name: str, size: int | None = None
+) -> tuple[dict[str, str], list[Finding]]:
     """The workbook as YAML text, by path relative to the folder to write into, and the
     problems found, each located at ``{name}#{sheet}!{cell}`` (line: row, col: column).
 
     Paths never leave that folder: the root document goes where the workbook says it
     came from (``models/northbrook/model.yaml``), so ``../../frameworks/x.yaml`` lands
-    beside it as it was.
+    beside it as it was. ``size`` is the file's, when ``data`` is only its first bytes.
     """
-    refused = refusal(data)
+    try:
+        refused = refusal(data, size)
+    except Damaged as exc:
+        message = f"{name}: not an .xlsx workbook that can be read: {exc}"
+        return {}, [Finding(Location(name), Rule.INVALID_VALUE, message, Severity.ERROR)]
     if refused is not None:
         message = f"{name}: not opened: {refused}"
         return {}, [Finding(Location(name), Rule.TOO_LARGE, message, Severity.ERROR)]
