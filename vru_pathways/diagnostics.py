@@ -83,6 +83,13 @@ class Finding:
     models: tuple[str, ...] = ()
     subject: str = field(default="", compare=False)
     path: tuple[str | int, ...] = field(default=(), compare=False)
+    more: int = field(default=0, compare=False)
+    """Further findings of its rule this one stands for, past those recorded one by one
+    (a file of 300,000 duplicate keys records 1,000 and one that counts the rest)."""
+
+    def weight(self) -> int:
+        """How many findings this one counts as."""
+        return 1 + self.more
 
     def line(self) -> str:
         """The one-line form: ``path:line:col: severity rule message``."""
@@ -129,8 +136,9 @@ def capped(findings: Iterable[Finding], limit: int | None) -> list[Finding]:
         else:
             omitted.setdefault(key, []).append(f)
     for (path, rule), rest in omitted.items():
+        n = sum(f.weight() for f in rest)
         message = (
-            f"{len(rest):,} more {rule} finding{'s' if len(rest) != 1 else ''} in {path} are not "
+            f"{n:,} more {rule} finding{'s' if n != 1 else ''} in {path} are not "
             f"shown (the first {limit} are; --max-findings N shows more, 0 all)"
         )
         worst = max(f.severity for f in rest)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, run
+from helpers import ROOT
 
 DOC = ROOT / "docs" / "ci.md"
 NOT_RUN = {"Install vru-pathways", "Comment on the pull request"}

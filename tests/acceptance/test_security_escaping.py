@@ -55,20 +55,9 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-GITHUB_TABLE = pytest.mark.xfail(
-    strict=True,
-    reason="gaps --format github appends its table unescaped: the factor × model header "
-    "holds the models' file names (upper-cased) with ##[",
-)
-
-
 @pytest.mark.parametrize(
     ("command", "fmt"),
-    [
-        pytest.param(c, f, marks=[GITHUB_TABLE] if (c, f) == ("gaps", "github") else [])
-        for c in ("validate", "gaps")
-        for f in CHECK_FORMATS
-    ],
+    [(c, f) for c in ("validate", "gaps") for f in CHECK_FORMATS],
 )
 def test_every_check_format_is_harmless(folder: Path, command: str, fmt: str) -> None:
     result = run([command, MODEL, OTHER, "-f", fmt, "--fail-on", "never"], folder)
@@ -158,11 +147,6 @@ def test_messages_on_standard_error_are_harmless(folder: Path) -> None:
         harmless(result.out)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="usage errors (click's BadParameter: --as-of, a --format choice, draw's -o "
-    "suffix) print the argument as given, with its control characters and commands",
-)
 @pytest.mark.parametrize(
     "args",
     [
@@ -305,23 +289,12 @@ def test_graphviz_draws_the_hostile_model(folder: Path) -> None:
         xml.dom.minidom.parse(str(folder / f"{view}.svg"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="--format github leaves the table it appends unescaped, and the coverage-gate "
-    "line names the model by its file name when it has no id: ##[ passes through",
-)
 def test_the_coverage_gate_line_is_harmless_in_github_format(folder: Path) -> None:
     result = run(["gaps", OTHER, "-f", "github", "--fail-under", "100"], folder)
     assert result.code == 1
     harmless(result.out, github=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="--format github: a model file name holding a line break starts a line of the "
-    "appended table's coverage gate and factor × model header with ::error:: (the header "
-    "is upper-cased: ::ERROR::)",
-)
 def test_a_line_break_in_a_file_name_cannot_start_a_command_in_github_format(
     tmp_path: Path,
 ) -> None:
@@ -335,11 +308,6 @@ def test_a_line_break_in_a_file_name_cannot_start_a_command_in_github_format(
     harmless(result.out, github=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="export graphml writes the graph's name (the model's file name when it has no "
-    "id) without escaping: a control character in it makes the GraphML ill-formed",
-)
 def test_graphml_stays_xml_whatever_the_file_is_called(tmp_path: Path) -> None:
     write(tmp_path, {"model\x01\x1b.yaml": "format: vru-pathways/1\nharms:\n  h: {name: H}\n"})
     assert run(["export", "graphml", "model\x01\x1b.yaml", "-o", "g.graphml"], tmp_path).code == 0

@@ -204,11 +204,6 @@ def test_a_file_that_fills_the_disk_is_a_message_and_the_old_file_stays(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="a short write to standard output (the disk fills mid-write) is dropped by "
-    "Python's buffered stdout without an error: the output is cut off, exit 1, no message",
-)
 def test_standard_output_that_fills_the_disk_is_a_message(folder: Path) -> None:
     with open(folder / "gaps.txt", "w") as out:
         done = fresh(folder, "gaps", MODEL, "-f", "sarif", script=FILE_LIMIT, stdout=out)
@@ -221,11 +216,6 @@ CLOSED = ["bash", "-c", 'exec >&-; exec "$0" "$@"']
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="with standard output closed, sys.stdout is None: write_out raises "
-    "AttributeError, 'internal error' and exit 3",
-)
 def test_a_closed_standard_output_is_a_message(folder: Path) -> None:
     done = subprocess.run(
         [*CLOSED, sys.executable, "-c", CHILD, "gaps", MODEL],
@@ -241,12 +231,6 @@ def test_a_closed_standard_output_is_a_message(folder: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="a warning or message that cannot be written to standard error (ENOSPC) escapes "
-    "the command's boundary: Python exits 1 (read as 'findings'), and import oruk writes "
-    "no file",
-)
 def test_an_unwritable_standard_error_still_ends_the_run_properly(folder: Path) -> None:
     (folder / "directory.json").write_text('[{"id": "1", "name": "Club"}]', encoding="utf-8")
     with open("/dev/full", "w") as full:
@@ -311,11 +295,6 @@ sys.exit(main(sys.argv[1:]))
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="Ctrl-C while a command imports what it needs (its first few hundred "
-    "milliseconds, before errors.run) is turned into exit 130 by typer with no message",
-)
 def test_an_interrupt_while_starting_is_one_line_too(folder: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", EARLY_INTERRUPT, "gaps", MODEL],
@@ -378,11 +357,6 @@ def test_a_working_folder_deleted_before_the_run_is_a_message(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="a working folder deleted after the start-up check (display_path's "
-    "os.path.relpath calls getcwd): 'internal error: FileNotFoundError', exit 3",
-)
 @pytest.mark.parametrize("command", ["gaps", "validate"])
 def test_a_working_folder_deleted_during_the_run_is_a_message(folder: Path, command: str) -> None:
     done = subprocess.run(

@@ -253,11 +253,6 @@ def test_a_chain_of_uses_inside_the_root_still_reads(repo: Path) -> None:
     assert result.code == 0, result.out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='an empty path (an unset variable in a CI script: gaps "$MODEL") reaches '
-    "os.path.relpath in display_path: 'internal error: ValueError: no path specified', exit 3",
-)
 @pytest.mark.parametrize(
     "args", [["gaps", ""], ["validate", ""], ["draw", "", "-f", "dot"], ["diff", "", MODEL]]
 )

@@ -11,9 +11,13 @@ from __future__ import annotations
 import io
 import sys
 
+import typer
+
 from ..diagnostics import ExitCode
+from ..escaping import printable
 from . import check, compare, draw, interchange, report
 from .app import app, export_app, import_app
+from .errors import Settings, say
 
 app.command()(check.validate)
 app.command()(check.gaps)
@@ -28,6 +32,11 @@ import_app.command("oruk")(interchange.import_oruk)
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
 
+_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+"""click's base class of the errors it prints as usage (typer may carry its own click)."""
+
 __all__ = ["app", "check", "compare", "draw", "interchange", "main", "report"]
 
 
@@ -40,10 +49,24 @@ def _tolerant_streams() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the exit code instead of raising ``SystemExit``."""
+    """Entry point; returns the exit code instead of raising ``SystemExit``. Usage errors
+    are printed as click words them, made printable (an option's value can hold
+    anything); an interrupt at any moment, even while a command is still starting, is
+    one line and exit 130."""
     _tolerant_streams()
+    Settings.ended = False
     try:
-        app(args=argv, prog_name="vru-pathways")
+        code = app(args=argv, prog_name="vru-pathways", standalone_mode=False)
+    except _USAGE_ERROR as exc:
+        shown = io.StringIO()
+        exc.show(file=shown)  # type: ignore[attr-defined]  # a ClickException
+        say(printable(shown.getvalue().rstrip("\n")))
+        return int(exc.exit_code)  # type: ignore[attr-defined]
+    except (typer.Abort, KeyboardInterrupt):
+        code = int(ExitCode.INTERRUPTED)
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else int(ExitCode.INPUT)
-    return int(ExitCode.OK)
+        code = exc.code if isinstance(exc.code, int) else int(ExitCode.INPUT)
+    code = code if isinstance(code, int) else int(ExitCode.OK)
+    if code == ExitCode.INTERRUPTED and not Settings.ended:
+        say("vru-pathways: interrupted")
+    return code

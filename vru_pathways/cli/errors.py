@@ -9,11 +9,13 @@ a bug, exit 3, with the traceback only under ``--debug``.
 
 from __future__ import annotations
 
+import io
 import os
+import select
 import sys
 import traceback
 from collections.abc import Callable
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import typer
 
@@ -30,15 +32,27 @@ that matches wins. Anything not listed is an internal error (exit 3)."""
 
 
 class Settings:
-    """What the top-level options set for every command."""
+    """What the top-level options set for every command, and whether the run has said
+    how it ended."""
 
     debug = False
     progress = Progress(enabled=False)
+    ended = False
+
+
+def say(line: str) -> None:
+    """A line on standard error. A standard error that cannot be written to (a full
+    disk, a closed pipe) loses the line, never the run: nothing is left to say it on."""
+    try:
+        typer.echo(line, err=True)
+    except (OSError, ValueError):
+        sys.stderr = io.StringIO()  # the rest is dropped too, and nothing fails at exit
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
     Settings.progress.done()
-    typer.echo(f"vru-pathways: {printable(message)}", err=True)
+    Settings.ended = True
+    say(f"vru-pathways: {printable(message)}")
     raise typer.Exit(int(code))
 
 
@@ -85,18 +99,40 @@ def write_out(text: str, stream: str = "text") -> None:
     safe = (
         json_text(text) if stream == "json" else text if stream == "commands" else printable(text)
     )
+    out = sys.stdout
+    if out is None:
+        raise InputError("standard output is closed: write to a file with -o, or open it")
     try:
-        sys.stdout.write(safe)
-        sys.stdout.flush()
+        _write_all(out, safe)
     except OSError as exc:
         raise InputError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
+def _write_all(out: TextIO, text: str) -> None:
+    """Every byte of ``text`` written, or :class:`OSError`: straight to the file
+    descriptor where there is one, since a buffered stream may drop a short write (a
+    disk that fills part-way) without a word."""
+    try:
+        fd = out.fileno()
+    except (OSError, ValueError, AttributeError):  # a stream in memory (tests, embedding)
+        out.write(text)
+        out.flush()
+        return
+    out.flush()
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    view = memoryview(text.encode(encoding, errors="backslashreplace"))
+    while view:
+        try:
+            view = view[os.write(fd, view) :]
+        except BlockingIOError:  # a pipe left non-blocking by whoever opened it
+            select.select([], [fd], [])
+
+
 def warn(message: str) -> None:
     """A warning on standard error, one line."""
-    typer.echo(f"vru-pathways: warning: {printable(message)}", err=True)
+    say(f"vru-pathways: warning: {printable(message)}")
 
 
 def note(message: str) -> None:
     """What the command did, on standard error."""
-    typer.echo(printable(message), err=True)
+    say(printable(message))

@@ -82,6 +82,17 @@ def refusal(path: str, inputs: Collection[str] = ()) -> str | None:
     return None
 
 
+def _linked_folder(folder: str, relative: str) -> str | None:
+    """The first folder between ``folder`` and ``relative``'s file that is a symbolic
+    link, or ``None``."""
+    here = Path(folder)
+    for part in relative.split("/")[:-1]:
+        here = here / part
+        if here.is_symlink():
+            return str(here)
+    return None
+
+
 def write(path: str, data: bytes, inputs: Collection[str] = (), *, replace: bool = True) -> bool:
     """:func:`write_atomic`, unless :func:`refusal` objects, or the file exists and
     ``replace`` is false; a failure is a :class:`WriteError` that names the file. Says
@@ -111,13 +122,23 @@ def write_tree(
 ) -> list[str]:
     """Write each document at its relative POSIX path under ``folder``, making folders,
     and return the paths of the files it replaced. A path that would leave ``folder``
-    (absolute, or through ``..``), or an existing file without ``force``, is refused
+    (absolute, through ``..``, or through a folder under it that is a symbolic link), a
+    target :func:`refusal` objects to, or an existing file without ``force``, is refused
     before anything is written. ``source`` names where the documents came from."""
     targets = {}
     for relative in documents:
         if relative.startswith("/") or ".." in relative.split("/"):
             raise WriteError(f"{source}: refusing to write outside {folder}: {relative}")
         targets[relative] = str(Path(folder) / relative)
+        linked = _linked_folder(folder, relative)
+        if linked is not None:
+            raise WriteError(
+                f"refusing to write {targets[relative]}: {linked} is a symbolic link, which "
+                f"would put it outside {folder}; remove the link or write into another folder"
+            )
+        refused = refusal(targets[relative], inputs)
+        if refused is not None:
+            raise WriteError(refused)
     existing = [t for t in targets.values() if os.path.lexists(t)]
     if existing and not force:
         raise WriteError(

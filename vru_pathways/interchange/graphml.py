@@ -30,7 +30,7 @@ def _scalars(data: Any) -> dict[str, Any]:
 def to_graphml(ctx: Context) -> str:
     """GraphML text of the framework's graph, with the analysis as node attributes."""
     source = ctx.graph
-    graph = nx.DiGraph(name=ctx.framework.id)
+    graph = nx.DiGraph(name=printable(ctx.framework.id))
     scope = set(ctx.in_scope)
     for node, attrs in source.nodes(data=True):
         data = attrs["data"]

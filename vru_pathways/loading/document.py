@@ -23,7 +23,7 @@ def parse_document(data: bytes, shown: str) -> tuple[Doc | None, list[Finding]]:
         return None, problems
     parsed = parse(text)
     problems = [
-        Finding(Location(shown, p.line, p.col), p.rule, p.message, Severity.ERROR)
+        Finding(Location(shown, p.line, p.col), p.rule, p.message, Severity.ERROR, more=p.more)
         for p in parsed.problems
     ]
     if parsed.value is None and not problems:

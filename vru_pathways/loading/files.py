@@ -32,8 +32,12 @@ _UTF16_32 = {
 
 
 def display_path(path: str) -> str:
-    """A path as the user should read it: relative to the working folder, with ``/``."""
-    rel = os.path.relpath(path)
+    """A path as the user should read it: relative to the working folder, with ``/``
+    (as given, when there is no working folder any more)."""
+    try:
+        rel = os.path.relpath(path) if path else '""'
+    except (OSError, ValueError):  # the working folder was deleted during the run
+        rel = path
     return (path if rel.startswith("..") and os.path.isabs(path) else rel).replace(os.sep, "/")
 
 
@@ -114,8 +118,16 @@ class DiskFiles:
         self.fixed = os.path.realpath(root) if root else None
 
     def start(self, name: str) -> tuple[str, str]:
-        boundary = self.fixed or work_tree(os.path.dirname(os.path.abspath(name))) or "."
-        return os.path.realpath(name), os.path.realpath(boundary)
+        if not name:
+            raise InputError('an empty path ("") names no model: is a variable unset?')
+        try:
+            boundary = self.fixed or work_tree(os.path.dirname(os.path.abspath(name))) or "."
+            return os.path.realpath(name), os.path.realpath(boundary)
+        except FileNotFoundError:  # os.getcwd: the working folder is gone
+            raise InputError(
+                f"cannot read {name}: the working folder no longer exists (it was deleted "
+                "or moved)"
+            ) from None
 
     def used(self, by: str, name: str) -> str:
         return os.path.realpath(os.path.join(os.path.dirname(by), name))

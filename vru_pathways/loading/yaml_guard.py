@@ -52,6 +52,8 @@ class YamlProblem:
     message: str
     line: int
     col: int
+    more: int = 0
+    """Further problems of the rule this one stands for, past the number recorded."""
 
 
 def point(mark: Any) -> Point:

@@ -68,7 +68,7 @@ class _Builder:
         for rule, (line, col) in self._first_unrecorded.items():
             more = self._counts[rule] - MAX_PROBLEMS
             message = f"and {more:,} more {rule} problems in this file, not listed one by one"
-            out.append(YamlProblem(rule, message, line, col))
+            out.append(YamlProblem(rule, message, line, col, more - 1))
         return out
 
     def build(self, node: yaml.Node, path: Path) -> Any:

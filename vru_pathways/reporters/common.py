@@ -16,7 +16,9 @@ SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 def counts(findings: Sequence[Finding]) -> str:
     """``"3 errors, 1 warning, 0 info"``."""
-    tally = Counter(f.severity for f in findings)
+    tally: Counter[Severity] = Counter()
+    for f in findings:
+        tally[f.severity] += f.weight()
     words = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
     parts = []
     for severity in SEVERITIES:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..diagnostics import Finding, Severity
-from ..escaping import one_line
+from ..escaping import one_line, printable
 from ..results import CheckReport
 from . import table
 
@@ -55,4 +55,6 @@ def render(report: CheckReport) -> str:
         lines.append(f"::group::{escape_data(one_line(path))}")
         lines += [annotation(f) for f in findings]
         lines.append("::endgroup::")
-    return "\n".join(lines) + ("\n" if lines else "") + table.render(report)
+    # the table is for people: as printable as the table format, so that no name in it
+    # (a file name holding a line break, ``##[``) is a command to the runner
+    return "\n".join(lines) + ("\n" if lines else "") + printable(table.render(report))
