@@ -14,6 +14,7 @@ from .checks import (
     age_gap,
     area_gap,
     capacity_gap,
+    date_order,
     dead_end,
     evidence_gap,
     funding_cliff,
@@ -22,9 +23,11 @@ from .checks import (
     orphan_outcome,
     orphan_service,
     outcome_cycle,
+    referral_to_inactive,
     single_service,
     stage_order,
     tier_gap,
+    unfunded_service,
     unsupported_protective,
 )
 from .context import Context
@@ -42,13 +45,17 @@ CHECKS: dict[str, Check] = {
         evidence_gap,
         harmful_approach,
         capacity_gap,
+        date_order,
         funding_cliff,
         single_service,
         unsupported_protective,
+        unfunded_service,
+        referral_to_inactive,
         orphan_service,
         orphan_outcome,
         outcome_cycle,
         stage_order,
+        date_order,
     )
 }
 

@@ -51,11 +51,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class Context:
     """One framework, analysed as of one date."""
 
-    def __init__(self, framework: Framework, as_of: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        as_of: dt.date | None = None,
+        graph: nx.DiGraph | None = None,
+    ) -> None:
+        """``graph``, when given, is the graph of a framework with the same entities and
+        references (a scenario's copy of this one): it is used instead of building one."""
         self.framework = framework
         self.as_of = framework.as_of(as_of)
         self.policy = framework.policy
         self.scope = framework.scope
+        if graph is not None:
+            self.graph = graph
 
     @cached_property
     def graph(self) -> nx.DiGraph:
@@ -79,17 +88,33 @@ class Context:
         )
 
     def is_active(self, service: Service) -> bool:
+        """Status ``active`` and running on the as-of date (not before ``starts``, not
+        after ``ends``)."""
         if service.status != "active":
             return False
         if service.starts and service.starts > self.as_of:
             return False
         return not (service.ends and service.ends < self.as_of)
 
+    def is_unfunded(self, service: Service) -> bool:
+        """Lists funding, every source of which ended before the as-of date: the money is
+        gone, so the service covers nothing (1.1)."""
+        funding = self.framework.funding
+        return bool(service.funding) and all(
+            (end := funding[x].ends) is not None and end < self.as_of for x in service.funding
+        )
+
+    def is_live(self, service: Service) -> bool:
+        """Active on the as-of date and not unfunded: a service that covers what it
+        addresses."""
+        return self.is_active(service) and not self.is_unfunded(service)
+
     # --- coverage ------------------------------------------------------------------------
 
     @cached_property
     def covering(self) -> dict[str, tuple[str, ...]]:
-        """Factor ID → IDs of the active services that address it, in document order."""
+        """Factor ID → IDs of the live services (:meth:`is_live`) that address it, in
+        document order."""
         services = self.framework.services
         return {
             f: tuple(
@@ -97,7 +122,7 @@ class Context:
                 for s in related(
                     self.graph, node_id("factor", f), "addresses", "service", incoming=True
                 )
-                if self.is_active(services[s])
+                if self.is_live(services[s])
             )
             for f in self.framework.factors
         }

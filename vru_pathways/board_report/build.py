@@ -31,7 +31,7 @@ def _pct(covered: int, total: int) -> str:
 def figures(ctx: Context, cov: Coverage, findings: list[Finding]) -> list[tuple[str, str]]:
     fw = ctx.framework
     count = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    active = [s for s, service in fw.services.items() if ctx.is_active(service)]
+    active = [s for s, service in fw.services.items() if ctx.is_live(service)]
     ending = {
         x
         for s in active

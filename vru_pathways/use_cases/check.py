@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..analysis import CHECKS, HYGIENE
@@ -73,23 +74,38 @@ def analyse(
     max_findings: int | None = DEFAULT_MAX_FINDINGS,
 ) -> CheckReport:
     """The gaps and coverage of loaded frameworks (only their problems if unanalysable)."""
-    found: list[Finding] = list(loaded.findings)
-    models = tuple(fw.id for fw in loaded.frameworks)
     if not loaded.ok:
+        models = tuple(fw.id for fw in loaded.frameworks)
         return CheckReport(
             command,
-            tuple(merge(found)),
+            tuple(merge(loaded.findings)),
             False,
             models,
             fail_on=fail_on,
             inputs=loaded.read,
             max_findings=max_findings,
         )
+    contexts = [Context(framework, as_of) for framework in loaded.frameworks]
+    return judge(contexts, loaded.findings, loaded.read, fail_under, fail_on, command, max_findings)
+
+
+def judge(
+    contexts: list[Context],
+    loading: Sequence[Finding] = (),
+    inputs: tuple[str, ...] = (),
+    fail_under: float | None = None,
+    fail_on: Severity | None = Severity.ERROR,
+    command: str = "gaps",
+    max_findings: int | None = DEFAULT_MAX_FINDINGS,
+) -> CheckReport:
+    """Every rule and the coverage of each framework, each on its context's date, with
+    what loading found (``loading``) and the files it read (``inputs``)."""
+    found: list[Finding] = list(loading)
     covered: list[Coverage] = []
     gates: list[str] = []
     names: dict[str, str] = {}
-    for framework in loaded.frameworks:
-        ctx = Context(framework, as_of)
+    for ctx in contexts:
+        framework = ctx.framework
         found += run(ctx, CHECKS)
         cov = coverage(ctx)
         covered.append(cov)
@@ -104,12 +120,12 @@ def analyse(
         command,
         tuple(merge(found)),
         True,
-        models,
+        tuple(ctx.framework.id for ctx in contexts),
         tuple(covered),
         names,
         fail_on,
         tuple(gates),
-        loaded.read,
+        inputs,
         max_findings,
     )
 

@@ -1,0 +1,151 @@
+"""``whatif``: what a scenario would do, and which funding sources matter most.
+
+Loaded and parsed once; each scenario is judged on a copy of the resolved framework that
+shares the unchanged one's graph, so forty funding sources are forty judgements, not
+forty loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..analysis.context import Context
+from ..analysis.scenarios import Change, apply, check_ids
+from ..changes import compare, keyed
+from ..diagnostics import InputError, suggest
+from ..framework import Framework
+from ..loading import load
+from ..results import CheckReport, FundingRisk, ScenarioChanges, WhatIf, checked
+from .check import judge
+
+ALL = "all"
+"""``--scenario all``: every scenario of each model."""
+
+
+def whatif(
+    paths: list[str],
+    scenario: str | None = None,
+    adhoc: Change | None = None,
+    as_of: dt.date | None = None,
+    each_funding: bool = False,
+    root: str | None = None,
+) -> WhatIf:
+    """The changes each asked-for scenario makes to each model, against the unchanged
+    model on ``as_of`` (its own date when ``None``); or, with ``each_funding``, every
+    funding source ranked by what its ending alone would do."""
+    loaded = load(paths, root)
+    report = checked("whatif", loaded)
+    if not loaded.ok:
+        return WhatIf(report)
+    if each_funding:
+        ranking = [r for fw in loaded.frameworks for r in rank_funding(fw, as_of)]
+        return WhatIf(report, ranking=tuple(ranking))
+    asked = _asked(loaded.frameworks, scenario, adhoc)
+    results = [_judged(fw, change, as_of) for fw in loaded.frameworks for change in asked[fw.id]]
+    return WhatIf(report, scenarios=tuple(results))
+
+
+def _asked(
+    frameworks: Sequence[Framework], scenario: str | None, adhoc: Change | None
+) -> dict[str, list[Change]]:
+    """Each model's changes to judge: its named scenarios asked for, each with the
+    command line's changes added; or the command line's alone."""
+    named = {s for fw in frameworks for s in fw.scenarios}
+    if scenario is not None and scenario != ALL and scenario not in named:
+        hint = suggest(scenario, named)
+        have = ", ".join(sorted(named)) or "none"
+        text = (
+            f"--scenario {scenario}: no model loaded has a scenario of that ID (they have: {have})"
+        )
+        raise InputError(f"{text} — did you mean '{hint}'?" if hint else text)
+    out: dict[str, list[Change]] = {}
+    for fw in frameworks:
+        chosen = [
+            Change.of(ident, s)
+            for ident, s in fw.scenarios.items()
+            if scenario == ALL or ident == scenario
+        ]
+        changes = [_with(c, adhoc) for c in chosen] if scenario is not None else [adhoc]
+        out[fw.id] = [c for c in changes if c is not None]
+        for change in out[fw.id]:
+            check_ids(fw, change)
+    return out
+
+
+def _with(change: Change, adhoc: Change | None) -> Change:
+    """A named scenario with the command line's changes added to it."""
+    if adhoc is None:
+        return change
+    return Change(
+        change.id,
+        change.name,
+        change.as_of or adhoc.as_of,
+        (*change.end_funding, *adhoc.end_funding),
+        (*change.close, *adhoc.close),
+        (*change.start, *adhoc.start),
+        {**change.capacity, **adhoc.capacity},
+    )
+
+
+def _report(ctx: Context) -> CheckReport:
+    return judge([ctx], fail_on=None, command="whatif")
+
+
+def _judged(framework: Framework, change: Change, as_of: dt.date | None) -> ScenarioChanges:
+    base = Context(framework, as_of)
+    date = change.as_of or base.as_of
+    after = Context(apply(framework, change, date), date, base.graph)
+    before_report, after_report = _report(base), _report(after)
+    changes = compare(
+        before_report,
+        after_report,
+        [framework],
+        [after.framework],
+        f"{framework.id} as of {base.as_of.isoformat()}",
+        f"{framework.id}: {change.name} as of {date.isoformat()}",
+    )
+    return ScenarioChanges(
+        framework.id,
+        change.id,
+        change.name,
+        base.as_of,
+        date,
+        changes,
+        change.empty and date == base.as_of,
+    )
+
+
+def rank_funding(framework: Framework, as_of: dt.date | None) -> list[FundingRisk]:
+    """Every funding source of the framework, by what its ending alone (the day before
+    the as-of date) would do: factors losing their pathway first, then findings opened,
+    coverage lost and the amount."""
+    base = Context(framework, as_of)
+    before = _report(base)
+    opened_before = keyed(before.findings)
+    pathway = {f for f, s in before.coverage[0].status.items() if s == "pathway"}
+    out = []
+    for x, funding in framework.funding.items():
+        after = Context(
+            apply(framework, Change(x, x, end_funding=(x,)), base.as_of), base.as_of, base.graph
+        )
+        report = _report(after)
+        status = report.coverage[0].status
+        out.append(
+            FundingRisk(
+                framework.id,
+                x,
+                funding.name,
+                funding.funder,
+                funding.amount,
+                funding.ends,
+                tuple(s for s, service in framework.services.items() if x in service.funding),
+                tuple(f for f in pathway if status.get(f) != "pathway"),
+                sum(1 for k in keyed(report.findings) if k not in opened_before),
+                round(before.coverage[0].overall.percent - report.coverage[0].overall.percent, 1),
+            )
+        )
+    return sorted(
+        out,
+        key=lambda r: (-len(r.losing), -r.opened, -r.coverage_lost, -(r.amount or 0), r.funding),
+    )
