@@ -23,8 +23,8 @@ NOTHING = (
 
 def _heading(s: ScenarioChanges) -> str:
     return (
-        f"Scenario {s.scenario} of {s.model}: {s.name} — judged as of {s.after.isoformat()}, "
-        f"against the model as of {s.before.isoformat()}"
+        f"Scenario {s.scenario} of {s.model}: {s.name} — as of {s.after.isoformat()}, against "
+        "the unchanged model on the same date"
     )
 
 

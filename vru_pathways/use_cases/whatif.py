@@ -32,8 +32,9 @@ def whatif(
     root: str | None = None,
 ) -> WhatIf:
     """The changes each asked-for scenario makes to each model, against the unchanged
-    model on ``as_of`` (its own date when ``None``); or, with ``each_funding``, every
-    funding source ranked by what its ending alone would do."""
+    model on the same date: the scenario's ``as_of``, else ``as_of``, else the model's
+    own; or, with ``each_funding``, every funding source ranked by what its ending alone
+    would do."""
     loaded = load(paths, root)
     report = checked("whatif", loaded)
     if not loaded.ok:
@@ -51,26 +52,32 @@ def _asked(
 ) -> dict[str, list[Change]]:
     """Each model's changes to judge: its named scenarios asked for, each with the
     command line's changes added; or the command line's alone."""
-    named = {s for fw in frameworks for s in fw.scenarios}
-    if scenario is not None and scenario != ALL and scenario not in named:
-        hint = suggest(scenario, named)
-        have = ", ".join(sorted(named)) or "none"
-        text = (
-            f"--scenario {scenario}: no model loaded has a scenario of that ID (they have: {have})"
-        )
-        raise InputError(f"{text} — did you mean '{hint}'?" if hint else text)
+    _check_named(frameworks, scenario)
     out: dict[str, list[Change]] = {}
     for fw in frameworks:
-        chosen = [
-            Change.of(ident, s)
-            for ident, s in fw.scenarios.items()
-            if scenario == ALL or ident == scenario
-        ]
-        changes = [_with(c, adhoc) for c in chosen] if scenario is not None else [adhoc]
-        out[fw.id] = [c for c in changes if c is not None]
-        for change in out[fw.id]:
+        if scenario is None:
+            changes = [adhoc] if adhoc is not None else []
+        else:
+            changes = [
+                _with(Change.of(ident, s), adhoc)
+                for ident, s in fw.scenarios.items()
+                if scenario == ALL or ident == scenario
+            ]
+        for change in changes:
             check_ids(fw, change)
+        out[fw.id] = changes
     return out
+
+
+def _check_named(frameworks: Sequence[Framework], scenario: str | None) -> None:
+    """A named scenario that no model has is an error, with the likeliest one meant."""
+    named = {s for fw in frameworks for s in fw.scenarios}
+    if scenario is None or scenario == ALL or scenario in named:
+        return
+    hint = suggest(scenario, named)
+    have = ", ".join(sorted(named)) or "none"
+    text = f"--scenario {scenario}: no model loaded has a scenario of that ID (they have: {have})"
+    raise InputError(f"{text} — did you mean '{hint}'?" if hint else text)
 
 
 def _with(change: Change, adhoc: Change | None) -> Change:
@@ -93,27 +100,20 @@ def _report(ctx: Context) -> CheckReport:
 
 
 def _judged(framework: Framework, change: Change, as_of: dt.date | None) -> ScenarioChanges:
-    base = Context(framework, as_of)
-    date = change.as_of or base.as_of
+    """The scenario against the unchanged model, both judged on the scenario's date, so
+    that what differs is what the scenario does, not what the calendar does."""
+    date = change.as_of or framework.as_of(as_of)
+    base = Context(framework, date)
     after = Context(apply(framework, change, date), date, base.graph)
-    before_report, after_report = _report(base), _report(after)
     changes = compare(
-        before_report,
-        after_report,
+        _report(base),
+        _report(after),
         [framework],
         [after.framework],
-        f"{framework.id} as of {base.as_of.isoformat()}",
-        f"{framework.id}: {change.name} as of {date.isoformat()}",
+        f"{framework.id} as of {date.isoformat()}",
+        f"{framework.id}: {change.name}",
     )
-    return ScenarioChanges(
-        framework.id,
-        change.id,
-        change.name,
-        base.as_of,
-        date,
-        changes,
-        change.empty and date == base.as_of,
-    )
+    return ScenarioChanges(framework.id, change.id, change.name, date, date, changes, change.empty)
 
 
 def rank_funding(framework: Framework, as_of: dt.date | None) -> list[FundingRisk]:

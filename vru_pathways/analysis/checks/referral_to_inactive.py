@@ -52,7 +52,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         ]
         if not dead:
             continue
-        names = listed([f"{t} ({reason})" for _, t, reason in dead])
+        names = listed([f"{t} ({reason})" for _, t, reason in dead], 20)
         yield Finding(
             fw.where("services", s, "refers_to", dead[0][0]),
             RULE,
