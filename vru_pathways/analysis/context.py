@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
@@ -48,6 +49,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+@dataclass(frozen=True)
+class Focus:
+    """The factors and services a change can touch: judging only them, and comparing
+    with the unchanged model's findings about them, gives the change's effect exactly,
+    for a fraction of judging everything (the rules about the model itself — outcomes,
+    dates — are left out: a change to funding or services does not touch them)."""
+
+    factors: frozenset[str]
+    services: frozenset[str]
+
+
 class Context:
     """One framework, analysed as of one date."""
 
@@ -56,15 +68,32 @@ class Context:
         framework: Framework,
         as_of: dt.date | None = None,
         graph: nx.DiGraph | None = None,
+        focus: Focus | None = None,
     ) -> None:
         """``graph``, when given, is the graph of a framework with the same entities and
-        references (a scenario's copy of this one): it is used instead of building one."""
+        references (a scenario's copy of this one): it is used instead of building one.
+        ``focus``, when given, limits what the rules judge (see :class:`Focus`)."""
         self.framework = framework
         self.as_of = framework.as_of(as_of)
         self.policy = framework.policy
         self.scope = framework.scope
+        self.focus = focus
         if graph is not None:
             self.graph = graph
+
+    @cached_property
+    def judged_factors(self) -> tuple[str, ...]:
+        """The in-scope factors the rules judge: all of them, or the focus's."""
+        if self.focus is None:
+            return self.in_scope
+        return tuple(f for f in self.in_scope if f in self.focus.factors)
+
+    @cached_property
+    def judged_services(self) -> tuple[str, ...]:
+        """The services the rules judge: all of them, or the focus's."""
+        if self.focus is None:
+            return tuple(self.framework.services)
+        return tuple(s for s in self.framework.services if s in self.focus.services)
 
     @cached_property
     def graph(self) -> nx.DiGraph:

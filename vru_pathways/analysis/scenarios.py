@@ -54,8 +54,10 @@ def apply(framework: Framework, change: Change, as_of: dt.date) -> Framework:
     funding = dict(framework.funding)
     for x in change.end_funding:
         ends = funding[x].ends
+        ends = day_before if ends is None else min(ends, day_before)
+        starts = funding[x].starts
         funding[x] = funding[x].model_copy(
-            update={"ends": day_before if ends is None else min(ends, day_before)}
+            update={"ends": ends, "starts": starts if starts is None else min(starts, ends)}
         )
     services = dict(framework.services)
     for s in change.close:

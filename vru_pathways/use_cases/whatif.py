@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..analysis.context import Context
+from ..analysis import CHECKS
+from ..analysis.context import Context, Focus
+from ..analysis.coverage import Ratio
+from ..analysis.engine import run
 from ..analysis.scenarios import Change, apply, check_ids
 from ..changes import compare, keyed
-from ..diagnostics import InputError, suggest
+from ..diagnostics import Finding, InputError, suggest
 from ..framework import Framework
 from ..loading import load
 from ..results import CheckReport, FundingRisk, ScenarioChanges, WhatIf, checked
@@ -119,33 +122,75 @@ def _judged(framework: Framework, change: Change, as_of: dt.date | None) -> Scen
 def rank_funding(framework: Framework, as_of: dt.date | None) -> list[FundingRisk]:
     """Every funding source of the framework, by what its ending alone (the day before
     the as-of date) would do: factors losing their pathway first, then findings opened,
-    coverage lost and the amount."""
+    coverage lost and the amount. Each is judged only where it can change anything: the
+    services that list it, the factors they address, the services that refer to them."""
     base = Context(framework, as_of)
-    before = _report(base)
-    opened_before = keyed(before.findings)
-    pathway = {f for f, s in before.coverage[0].status.items() if s == "pathway"}
-    out = []
-    for x, funding in framework.funding.items():
-        after = Context(
-            apply(framework, Change(x, x, end_funding=(x,)), base.as_of), base.as_of, base.graph
-        )
-        report = _report(after)
-        status = report.coverage[0].status
-        out.append(
-            FundingRisk(
-                framework.id,
-                x,
-                funding.name,
-                funding.funder,
-                funding.amount,
-                funding.ends,
-                tuple(s for s, service in framework.services.items() if x in service.funding),
-                tuple(f for f in pathway if status.get(f) != "pathway"),
-                sum(1 for k in keyed(report.findings) if k not in opened_before),
-                round(before.coverage[0].overall.percent - report.coverage[0].overall.percent, 1),
-            )
-        )
+    judged = _Judged(base, _report(base))
+    out = [judged.risk(x) for x in framework.funding]
     return sorted(
         out,
         key=lambda r: (-len(r.losing), -r.opened, -r.coverage_lost, -(r.amount or 0), r.funding),
     )
+
+
+class _Judged:
+    """The unchanged model, judged once, and each funding source's ending against it."""
+
+    def __init__(self, base: Context, before: CheckReport) -> None:
+        self.base = base
+        self.fw = base.framework
+        self.coverage = before.coverage[0]
+        self.by_entity: dict[str, list[Finding]] = {}
+        for f in before.findings:
+            self.by_entity.setdefault(f.entity, []).append(f)
+        self.funded_by: dict[str, list[str]] = {}
+        self.referred_by: dict[str, list[str]] = {}
+        for s, service in self.fw.services.items():
+            for x in service.funding:
+                self.funded_by.setdefault(x, []).append(s)
+            for t in service.refers_to:
+                self.referred_by.setdefault(t, []).append(s)
+
+    def focus(self, services: list[str]) -> Focus:
+        """What ending the funding of ``services`` can touch: them, the services that
+        refer to them, and the factors they address."""
+        referrers = {r for s in services for r in self.referred_by.get(s, ())}
+        factors = {f for s in services for f in self.fw.services[s].addresses}
+        return Focus(frozenset(factors), frozenset(services) | referrers)
+
+    def risk(self, x: str) -> FundingRisk:
+        fw, funding = self.fw, self.fw.funding[x]
+        services = self.funded_by.get(x, [])
+        losing, opened, gained = self._effect(x, services) if services else ([], 0, 0)
+        overall = self.coverage.overall
+        now = Ratio(overall.covered - len(losing) + gained, overall.total)
+        return FundingRisk(
+            fw.id,
+            x,
+            funding.name,
+            funding.funder,
+            funding.amount,
+            funding.ends,
+            tuple(services),
+            tuple(losing),
+            opened,
+            round(overall.percent - now.percent, 1),
+        )
+
+    def _effect(self, x: str, services: list[str]) -> tuple[list[str], int, int]:
+        """Ending ``x``: the factors losing their pathway, findings opened, factors gaining."""
+        ended = apply(self.fw, Change(x, x, end_funding=(x,)), self.base.as_of)
+        after = Context(ended, self.base.as_of, self.base.graph, self.focus(services))
+        found = keyed(sorted(run(after, CHECKS)))
+        known = keyed([f for e in self._entities(after) for f in self.by_entity.get(e, [])])
+        was = self.coverage.status
+        now = {f: after.status(f) == "pathway" for f in after.judged_factors}
+        losing = [f for f, has in now.items() if was[f] == "pathway" and not has]
+        gained = sum(1 for f, has in now.items() if was[f] != "pathway" and has)
+        return losing, sum(1 for k in found if k not in known), gained
+
+    def _entities(self, ctx: Context) -> list[str]:
+        fw = self.fw
+        return [f"{fw.section_of_factor(f)}.{f}" for f in ctx.judged_factors] + [
+            f"services.{s}" for s in ctx.judged_services
+        ]

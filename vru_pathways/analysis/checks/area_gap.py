@@ -25,10 +25,11 @@ from ..areas import Reach
 from ..context import Context
 
 RULE = Rule.AREA_GAP
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         need = ctx.need(f)
         if need is None or not need.areas or not ctx.covering[f]:
             continue

@@ -18,6 +18,7 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.DATE_ORDER
+SUBJECT = "model"
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -25,11 +25,12 @@ from ...rulebook import Rule
 from ..context import MAX_RELATED, Context
 
 RULE = Rule.DEAD_END
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         if ctx.status(f) == "dead-end":
             services = ctx.covering[f]
             names = listed(services)

@@ -22,6 +22,7 @@ from ...rulebook import Rule
 from ..context import MAX_RELATED, Context
 
 RULE = Rule.FUNDING_CLIFF
+SUBJECT = "factor"
 
 
 def at_risk(ctx: Context, service_id: str) -> list[str] | None:
@@ -41,7 +42,7 @@ def at_risk(ctx: Context, service_id: str) -> list[str] | None:
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         covering = ctx.covering[f]
         if not covering:
             continue

@@ -25,6 +25,7 @@ from ...schema.document import Service
 from ..context import MAX_RELATED, Context
 
 RULE = Rule.REFERRAL_TO_INACTIVE
+SUBJECT = "service"
 
 
 def why_not_running(ctx: Context, service: Service) -> str | None:
@@ -42,7 +43,8 @@ def why_not_running(ctx: Context, service: Service) -> str | None:
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    for s, service in fw.services.items():
+    for s in ctx.judged_services:
+        service = fw.services[s]
         if not ctx.is_live(service) or not service.refers_to:
             continue
         dead = [

@@ -25,11 +25,13 @@ from ...rulebook import Rule
 from ..context import MAX_RELATED, Context
 
 RULE = Rule.UNFUNDED_SERVICE
+SUBJECT = "service"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    for s, service in fw.services.items():
+    for s in ctx.judged_services:
+        service = fw.services[s]
         if not (ctx.is_active(service) and ctx.is_unfunded(service)):
             continue
         ended = [f"{x} {fw.funding[x].ends}" for x in service.funding]
