@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -49,6 +50,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+class _OnDemand(dict[str, tuple[str, ...]]):
+    """A mapping whose value for a key is worked out, and kept, the first time it is
+    asked for: judging one factor does not cost judging them all."""
+
+    def __init__(self, work: Callable[[str], tuple[str, ...]]) -> None:
+        super().__init__()
+        self.work = work
+
+    def __missing__(self, key: str) -> tuple[str, ...]:
+        value = self[key] = self.work(key)
+        return value
+
+
 @dataclass(frozen=True)
 class Focus:
     """The factors and services a change can touch: judging only them, and comparing
@@ -67,19 +81,43 @@ class Context:
         self,
         framework: Framework,
         as_of: dt.date | None = None,
-        graph: nx.DiGraph | None = None,
+        like: Context | None = None,
         focus: Focus | None = None,
+        changed: frozenset[str] | None = None,
     ) -> None:
-        """``graph``, when given, is the graph of a framework with the same entities and
-        references (a scenario's copy of this one): it is used instead of building one.
-        ``focus``, when given, limits what the rules judge (see :class:`Focus`)."""
+        """``like``, when given, is the context of a framework with the same entities,
+        references and scope (a scenario's copy of this one, another month): what depends
+        on those alone — the graph, the outcome chain, the area tree, the factors in scope,
+        each service's evidence, reach and route to impact — is taken from it instead of
+        being worked out again. When the date is ``like``'s too and ``changed`` names the
+        services whose entries differ from ``like``'s, what the others are on that date
+        (live or not, at risk or not) is taken from it as well. ``focus``, when given,
+        limits what the rules judge (see :class:`Focus`)."""
         self.framework = framework
         self.as_of = framework.as_of(as_of)
         self.policy = framework.policy
         self.scope = framework.scope
         self.focus = focus
-        if graph is not None:
-            self.graph = graph
+        self._like = like
+        self._changed = changed
+        if like is not None:
+            self.graph = like.graph
+            self.outcome_chain = like.outcome_chain
+            self.impact_reaching = like.impact_reaching
+            self.area_tree = like.area_tree
+            self.in_scope = like.in_scope
+            self._order = like._order
+            self.addressing = like.addressing
+            self._reach = like._reach
+            self._impact = like._impact
+            self._rating = like._rating
+
+    def _same_day(self, service_id: str) -> Context | None:
+        """``like``, when it knows what this service is on this date."""
+        like, changed = self._like, self._changed
+        if like is None or changed is None or like.as_of != self.as_of:
+            return None
+        return None if service_id in changed else like
 
     @cached_property
     def judged_factors(self) -> tuple[str, ...]:
@@ -90,10 +128,14 @@ class Context:
 
     @cached_property
     def judged_services(self) -> tuple[str, ...]:
-        """The services the rules judge: all of them, or the focus's."""
+        """The services the rules judge: all of them, or the focus's, in document order."""
         if self.focus is None:
             return tuple(self.framework.services)
-        return tuple(s for s in self.framework.services if s in self.focus.services)
+        return tuple(sorted(self.focus.services, key=self._order.__getitem__))
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {s: n for n, s in enumerate(self.framework.services)}
 
     @cached_property
     def graph(self) -> nx.DiGraph:
@@ -141,20 +183,56 @@ class Context:
     # --- coverage ------------------------------------------------------------------------
 
     @cached_property
-    def covering(self) -> dict[str, tuple[str, ...]]:
+    def addressing(self) -> Mapping[str, tuple[str, ...]]:
+        """Factor ID → IDs of every service whose ``addresses`` names it, in document
+        order, whatever its status: what the graph's ``addresses`` edges say."""
+
+        def named(factor: str) -> tuple[str, ...]:
+            node = node_id("factor", factor)
+            return tuple(related(self.graph, node, "addresses", "service", incoming=True))
+
+        return _OnDemand(named)
+
+    @cached_property
+    def covering(self) -> Mapping[str, tuple[str, ...]]:
         """Factor ID → IDs of the live services (:meth:`is_live`) that address it, in
-        document order."""
-        services = self.framework.services
-        return {
-            f: tuple(
-                s
-                for s in related(
-                    self.graph, node_id("factor", f), "addresses", "service", incoming=True
-                )
-                if self.is_live(services[s])
+        document order; each factor's worked out when first asked for."""
+
+        def covered(factor: str) -> tuple[str, ...]:
+            return tuple(s for s in self.addressing[factor] if self.live(s))
+
+        return _OnDemand(covered)
+
+    def live(self, service_id: str) -> bool:
+        """:meth:`is_live` of the service with this ID, worked out once."""
+        if service_id not in self._live:
+            same = self._same_day(service_id)
+            self._live[service_id] = (
+                same.live(service_id)
+                if same is not None
+                else self.is_live(self.framework.services[service_id])
             )
-            for f in self.framework.factors
-        }
+        return self._live[service_id]
+
+    @cached_property
+    def _live(self) -> dict[str, bool]:
+        return {}
+
+    def at_risk(
+        self, service_id: str, work: Callable[[Context, str], list[str] | None]
+    ) -> list[str] | None:
+        """What ``work`` (the ``funding-cliff`` rule's test) says of the service on this
+        date, worked out once."""
+        if service_id not in self._risk:
+            same = self._same_day(service_id)
+            self._risk[service_id] = (
+                same.at_risk(service_id, work) if same is not None else work(self, service_id)
+            )
+        return self._risk[service_id]
+
+    @cached_property
+    def _risk(self) -> dict[str, list[str] | None]:
+        return {}
 
     @cached_property
     def outcome_chain(self) -> nx.DiGraph:
@@ -178,15 +256,21 @@ class Context:
         return frozenset(reach)
 
     def reaches_impact(self, service_id: str) -> bool:
-        outcomes = self.framework.services[service_id].outcomes
-        return any(o in self.impact_reaching for o in outcomes)
+        if service_id not in self._impact:
+            outcomes = self.framework.services[service_id].outcomes
+            self._impact[service_id] = any(o in self.impact_reaching for o in outcomes)
+        return self._impact[service_id]
 
     @cached_property
-    def _pathways(self) -> dict[str, tuple[str, ...]]:
-        reaching = {s for s in self.framework.services if self.reaches_impact(s)}
-        return {
-            f: tuple(s for s in covering if s in reaching) for f, covering in self.covering.items()
-        }
+    def _impact(self) -> dict[str, bool]:
+        return {}
+
+    @cached_property
+    def _pathways(self) -> Mapping[str, tuple[str, ...]]:
+        def reaching(factor: str) -> tuple[str, ...]:
+            return tuple(s for s in self.covering[factor] if self.reaches_impact(s))
+
+        return _OnDemand(reaching)
 
     def pathway_services(self, factor_id: str) -> tuple[str, ...]:
         """Covering services that complete an intervention pathway for the factor."""
@@ -203,8 +287,14 @@ class Context:
     def rating(self, service_id: str) -> Impact | None:
         """The evidence behind a service: its approach's rating, or ``None`` when it
         names no approach."""
-        approach = self.framework.services[service_id].approach
-        return None if approach is None else self.approach_rating(approach)
+        if service_id not in self._rating:
+            approach = self.framework.services[service_id].approach
+            self._rating[service_id] = None if approach is None else self.approach_rating(approach)
+        return self._rating[service_id]
+
+    @cached_property
+    def _rating(self) -> dict[str, Impact | None]:
+        return {}
 
     def approach_rating(self, approach_id: str) -> Impact | None:
         """An approach's ``evidence.impact``, or ``None`` when it is unrated."""

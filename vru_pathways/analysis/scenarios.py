@@ -73,6 +73,14 @@ def apply(framework: Framework, change: Change, as_of: dt.date) -> Framework:
     return dataclasses.replace(framework, funding=funding, services=services)
 
 
+def touched(framework: Framework, change: Change) -> frozenset[str]:
+    """The services whose entries the change alters, or whose funding it ends: every
+    other service is on the scenario's date what it is in the unchanged framework."""
+    ended = set(change.end_funding)
+    funded = {s for s, service in framework.services.items() if ended & set(service.funding)}
+    return frozenset(funded | set(change.close) | set(change.start) | set(change.capacity))
+
+
 def check_ids(framework: Framework, change: Change) -> None:
     """A change naming funding or services the framework does not have is an
     :class:`~vru_pathways.diagnostics.InputError`, with the likeliest meant."""

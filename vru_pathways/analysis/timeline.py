@@ -94,7 +94,7 @@ def timeline(base: Context, months: int) -> Timeline:
     starts = month_starts(base.as_of, months)
     ends = [*starts[1:], add_months(starts[-1].replace(day=1), 1)]
     judged = [
-        _month(Context(base.framework, day, base.graph), day, until)
+        _month(Context(base.framework, day, base), day, until)
         for day, until in zip(starts, ends, strict=True)
     ]
     fw = base.framework

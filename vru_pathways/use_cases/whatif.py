@@ -14,7 +14,7 @@ from ..analysis import CHECKS
 from ..analysis.context import Context, Focus
 from ..analysis.coverage import Ratio
 from ..analysis.engine import run
-from ..analysis.scenarios import Change, apply, check_ids
+from ..analysis.scenarios import Change, apply, check_ids, touched
 from ..changes import compare, keyed
 from ..diagnostics import Finding, InputError, suggest
 from ..framework import Framework
@@ -107,7 +107,7 @@ def _judged(framework: Framework, change: Change, as_of: dt.date | None) -> Scen
     that what differs is what the scenario does, not what the calendar does."""
     date = change.as_of or framework.as_of(as_of)
     base = Context(framework, date)
-    after = Context(apply(framework, change, date), date, base.graph)
+    after = Context(apply(framework, change, date), date, base, changed=touched(framework, change))
     changes = compare(
         _report(base),
         _report(after),
@@ -180,7 +180,9 @@ class _Judged:
     def _effect(self, x: str, services: list[str]) -> tuple[list[str], int, int]:
         """Ending ``x``: the factors losing their pathway, findings opened, factors gaining."""
         ended = apply(self.fw, Change(x, x, end_funding=(x,)), self.base.as_of)
-        after = Context(ended, self.base.as_of, self.base.graph, self.focus(services))
+        after = Context(
+            ended, self.base.as_of, self.base, self.focus(services), frozenset(services)
+        )
         found = keyed(sorted(run(after, CHECKS)))
         known = keyed([f for e in self._entities(after) for f in self.by_entity.get(e, [])])
         was = self.coverage.status

@@ -46,7 +46,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         covering = ctx.covering[f]
         if not covering:
             continue
-        reasons = {s: at_risk(ctx, s) for s in covering}
+        reasons = {s: ctx.at_risk(s, at_risk) for s in covering}
         if all(r is not None for r in reasons.values()):
             detail = listed([f"{s}: {listed(r or [], 3)}" for s, r in reasons.items()])
             related: list[Location] = []
