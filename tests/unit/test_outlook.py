@@ -10,9 +10,9 @@ from helpers import ROOT
 from vru_pathways.analysis.context import Context
 from vru_pathways.analysis.scenarios import Change, apply
 from vru_pathways.changes import compare, keyed
+from vru_pathways.judgement import judge
 from vru_pathways.loading import load
-from vru_pathways.use_cases.check import judge
-from vru_pathways.use_cases.whatif import rank_funding
+from vru_pathways.outlook import rank_funding
 
 MODELS = sorted((ROOT / "models").glob("*/model.yaml"))
 SCENARIOS = ROOT / "tests/cases/valid/scenarios/model.yaml"
