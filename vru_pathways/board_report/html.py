@@ -12,6 +12,14 @@ import re
 from html import escape
 
 from .model import BoardGroup, BoardReport, FundingRow, Matrix, Section
+from .money import (
+    COVERAGE_HEADER,
+    RISK_HEADER,
+    SCENARIO_HEADER,
+    coverage_rows,
+    risk_rows,
+    scenario_rows,
+)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -126,6 +134,42 @@ def inline_svg(svg: str) -> str:
     return svg.strip()
 
 
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{esc(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def money_html(s: Section) -> list[str]:
+    """Money and time: coverage as funding ends, what rests on each source, scenarios."""
+    m = s.money
+    if m is None:
+        return []
+    out = [
+        "<h3>Money and time</h3>",
+        '<p class="note">Coverage on the first day of each quarter ahead, as each funding '
+        "source's end date takes its services' cover away.</p>",
+        _table(COVERAGE_HEADER, coverage_rows(m)),
+        "<h4>What rests on each funding source</h4>",
+    ]
+    if m.risks:
+        out += [
+            '<p class="note">Each source as if it alone ended now: the funding a board '
+            "should look at first before renewals.</p>",
+            _table(RISK_HEADER, risk_rows(m)),
+        ]
+    else:
+        out.append("<p>No funding source's ending alone would open a gap.</p>")
+    if m.scenarios:
+        out += [
+            "<h4>Scenarios</h4>",
+            '<p class="note">Each scenario of the model against the unchanged model on the '
+            "same date.</p>",
+            _table(SCENARIO_HEADER, scenario_rows(m)),
+        ]
+    return out
+
+
 def section(s: Section, svgs: dict[tuple[str, str], str]) -> str:
     figures = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in s.figures)
     out = [
@@ -143,6 +187,7 @@ def section(s: Section, svgs: dict[tuple[str, str], str]) -> str:
         svg = svgs.get((s.id, caption))
         body = inline_svg(svg) if svg else f"<p>{esc(diagram)}</p>"
         out.append(f"<figure>{body}<figcaption>{esc(caption)}</figcaption></figure>")
+    out += money_html(s)
     out += [
         "<h3>Funding end dates, soonest first</h3>",
         f'<p class="note">Shaded rows end by {esc(s.horizon_end.isoformat())}.</p>',

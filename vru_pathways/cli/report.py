@@ -30,6 +30,12 @@ def report(
         str | None, as_of_option("The date the picture describes (YYYY-MM-DD).")
     ] = None,
     root: RootOpt = None,
+    scenario: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID", help="The whole report as it would be under this scenario of the models."
+        ),
+    ] = None,
 ) -> None:
     """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
@@ -42,7 +48,7 @@ def report(
     day = as_of(as_of_text)
 
     def body() -> ExitCode:
-        made = make(paths, fmt, day, root)
+        made = make(paths, fmt, day, root, scenario)
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped
