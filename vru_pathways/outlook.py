@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .analysis import CHECKS
-from .analysis.context import Context, Focus
+from .analysis.context import Context
 from .analysis.coverage import Ratio
 from .analysis.engine import run
+from .analysis.focus import Focus
 from .analysis.scenarios import Change, apply, check_ids, touched
 from .changes import compare, keyed
 from .diagnostics import Finding, InputError, suggest

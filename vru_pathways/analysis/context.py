@@ -7,74 +7,28 @@ for. Each is computed once, lazily, from the framework's graph.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
 import networkx as nx
 
 from .. import ages
-from ..diagnostics import Finding, Location, Severity
 from ..framework import Framework
 from ..graph import build, node_id, related
-from ..schema.document import Impact, Need, Service
+from ..schema.document import Impact, Service
+from .about import AboutFactors
 from .areas import EVERYWHERE, AreaTree, Reach
+from .dates import add_months
+from .focus import Focus, OnDemand
 
 PathwayStatus = Literal["pathway", "dead-end", "no-pathway"]
 """Where a factor stands: a full pathway to an impact outcome; covering services that
 reach no impact outcome (a dead end); no active covering service at all."""
 
-MAX_RELATED = 20
-"""Related places a finding names at most: a factor covered by a thousand services
-points at the first twenty, not all of them."""
 
-_PRIORITY_SEVERITY = {"high": Severity.ERROR, "medium": Severity.WARNING, "low": Severity.INFO}
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved ``months`` calendar months on, clamped to the month's last day.
-
-    >>> add_months(dt.date(2025, 8, 31), 6)
-    datetime.date(2026, 2, 28)
-    >>> add_months(dt.date(9999, 12, 1), 6)
-    datetime.date(9999, 12, 31)
-    """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    if year > dt.MAXYEAR:
-        return dt.date.max
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
-class _OnDemand(dict[str, tuple[str, ...]]):
-    """A mapping whose value for a key is worked out, and kept, the first time it is
-    asked for: judging one factor does not cost judging them all."""
-
-    def __init__(self, work: Callable[[str], tuple[str, ...]]) -> None:
-        super().__init__()
-        self.work = work
-
-    def __missing__(self, key: str) -> tuple[str, ...]:
-        value = self[key] = self.work(key)
-        return value
-
-
-@dataclass(frozen=True)
-class Focus:
-    """The factors and services a change can touch: judging only them, and comparing
-    with the unchanged model's findings about them, gives the change's effect exactly,
-    for a fraction of judging everything (the rules about the model itself — outcomes,
-    dates — are left out: a change to funding or services does not touch them)."""
-
-    factors: frozenset[str]
-    services: frozenset[str]
-
-
-class Context:
+class Context(AboutFactors):
     """One framework, analysed as of one date."""
 
     def __init__(
@@ -191,7 +145,7 @@ class Context:
             node = node_id("factor", factor)
             return tuple(related(self.graph, node, "addresses", "service", incoming=True))
 
-        return _OnDemand(named)
+        return OnDemand(named)
 
     @cached_property
     def covering(self) -> Mapping[str, tuple[str, ...]]:
@@ -201,7 +155,7 @@ class Context:
         def covered(factor: str) -> tuple[str, ...]:
             return tuple(s for s in self.addressing[factor] if self.live(s))
 
-        return _OnDemand(covered)
+        return OnDemand(covered)
 
     def live(self, service_id: str) -> bool:
         """:meth:`is_live` of the service with this ID, worked out once."""
@@ -270,7 +224,7 @@ class Context:
         def reaching(factor: str) -> tuple[str, ...]:
             return tuple(s for s in self.covering[factor] if self.reaches_impact(s))
 
-        return _OnDemand(reaching)
+        return OnDemand(reaching)
 
     def pathway_services(self, factor_id: str) -> tuple[str, ...]:
         """Covering services that complete an intervention pathway for the factor."""
@@ -302,9 +256,6 @@ class Context:
         return evidence.impact if evidence else None
 
     # --- what a need asks for ------------------------------------------------------------
-
-    def need(self, factor_id: str) -> Need | None:
-        return self.framework.needs.get(factor_id)
 
     def need_ages(self, factor_id: str) -> ages.Ages | None:
         need = self.need(factor_id)
@@ -344,52 +295,3 @@ class Context:
     @cached_property
     def _reach(self) -> dict[tuple[str, ...], Reach]:
         return {}
-
-    # --- severity and findings -----------------------------------------------------------
-
-    def severity(self, factor_id: str) -> Severity:
-        """A need's priority sets the severity; a factor with no need is a warning."""
-        need = self.need(factor_id)
-        if need is None or need.priority is None:
-            return Severity.WARNING
-        return _PRIORITY_SEVERITY[need.priority]
-
-    def factor_location(self, factor_id: str) -> Location:
-        """Where a finding about a factor points: its need, else what brought it in scope."""
-        fw = self.framework
-        if factor_id in fw.needs:
-            return fw.where("needs", factor_id)
-        harms = self.scope.harms or []
-        factor_harms = fw.factors[factor_id].harms
-        for index, harm in enumerate(harms):
-            if harm in factor_harms:
-                return fw.root.at("scope", "harms", index)
-        return fw.where_factor(factor_id)
-
-    def need_location(self, factor_id: str, field: str) -> Location:
-        if field in self.framework.needs[factor_id].model_fields_set:
-            return self.framework.where("needs", factor_id, field)
-        return self.framework.where("needs", factor_id)
-
-    def about_factor(
-        self,
-        rule: str,
-        factor_id: str,
-        message: str,
-        location: Location | None = None,
-        related: tuple[Location, ...] = (),
-    ) -> Finding:
-        """A finding about a factor, with the severity and board its need gives it."""
-        need = self.need(factor_id)
-        kind = self.framework.factor_kind[factor_id]
-        name = self.framework.factors[factor_id].name
-        where = self.framework.where_factor(factor_id)
-        return Finding(
-            location or self.factor_location(factor_id),
-            rule,
-            f"{kind} factor '{factor_id}' ({name}): {message}",
-            self.severity(factor_id),
-            f"{self.framework.section_of_factor(factor_id)}.{factor_id}",
-            need.owner if need else None,
-            tuple(dict.fromkeys((*related[:MAX_RELATED], where))),
-        )

@@ -12,7 +12,7 @@ from .context import Context
 
 def run(ctx: Context, rules: Iterable[str]) -> list[Finding]:
     """The findings of ``rules`` on one framework, with ``policy.severity`` applied; on a
-    focused context (:class:`~.context.Focus`), only the rules about factors and services."""
+    focused context (:class:`~.focus.Focus`), only the rules about factors and services."""
     overrides = ctx.policy.severity
     model = (ctx.framework.id,)
     out: list[Finding] = []

@@ -11,8 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .context import Context, add_months
+from .context import Context
 from .coverage import Ratio, coverage
+from .dates import add_months
 
 MAX_MONTHS = 120
 

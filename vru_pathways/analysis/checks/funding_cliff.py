@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from ...diagnostics import Finding, Location, listed
 from ...rulebook import Rule
-from ..context import MAX_RELATED, Context
+from ..about import MAX_RELATED
+from ..context import Context
 
 RULE = Rule.FUNDING_CLIFF
 SUBJECT = "factor"

@@ -22,7 +22,8 @@ from collections.abc import Iterator
 
 from ...diagnostics import Finding, Severity, listed
 from ...rulebook import Rule
-from ..context import MAX_RELATED, Context
+from ..about import MAX_RELATED
+from ..context import Context
 
 RULE = Rule.UNFUNDED_SERVICE
 SUBJECT = "service"
