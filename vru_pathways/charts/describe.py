@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from ..analysis.timeline import Grant, Timeline
 from .plan import Plan, chart_end, plan
-from .text import long_date, month, pounds, safe, wrap
+from .text import listed, long_date, month, pounds, safe, short_names, wrap
 
-INDENT = "      "
+HANG = 0.22
+"""Inches a key entry's second and later lines are indented by."""
 
 
 def whole(percent: float) -> str:
@@ -23,9 +24,11 @@ def whole(percent: float) -> str:
 
 
 def chart_title(timelines: list[Timeline]) -> str:
+    """The model's title; for several, what differs between their titles."""
     if len(timelines) == 1:
         return safe(timelines[0].title)
-    return f"Coverage and funding of {len(timelines)} models"
+    names = short_names([safe(t.title) for t in timelines])[0]
+    return f"Coverage and funding: {listed(names)}"
 
 
 def _span(timelines: list[Timeline]) -> str:
@@ -36,10 +39,14 @@ def _span(timelines: list[Timeline]) -> str:
 
 
 def subtitle(timelines: list[Timeline]) -> str:
-    what = "Coverage (in-scope risk factors with a full pathway) and the funding behind it"
-    if len(timelines) == 1:
-        return f"{what}, over the {_span(timelines)}"
-    return f"{what}, over the {_span(timelines)}"
+    """What the chart shows, over which months; for several models, what their titles
+    share first."""
+    what = (
+        f"Coverage (in-scope risk factors with a full pathway) and the funding behind it, "
+        f"over the {_span(timelines)}"
+    )
+    common = short_names([safe(t.title) for t in timelines])[1]
+    return f"{common[:1].upper()}{common[1:]} · {what}" if common else what
 
 
 def _grant(g: Grant) -> str:
@@ -47,9 +54,8 @@ def _grant(g: Grant) -> str:
     return safe(g.name) + (f" ({amount})" if amount else "")
 
 
-def _names(grants: tuple[Grant, ...] | list[Grant]) -> str:
-    names = [_grant(g) for g in grants]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _names(grants: list[Grant]) -> str:
+    return listed([_grant(g) for g in grants])
 
 
 MAX_KEY = 8
@@ -57,14 +63,20 @@ MAX_KEY = 8
 the Gantt's numbered bars name them."""
 
 
-def _entry(head: str, text: str, fits: Callable[[str], bool]) -> list[str]:
-    first, *rest = wrap(f"{head}{text}", fits)
-    return [first, *(INDENT + line for line in wrap(" ".join(rest), lambda s: fits(INDENT + s)))]
+KeyLine = tuple[float, str]
+"""A line of the key: how far in it starts (inches), and its text."""
 
 
-def key_entries(p: Plan, fits: Callable[[str], bool]) -> list[str]:
-    """The key to the numbered marks: a month each, naming what ends in it, wrapped; or,
-    when that would be long, how many end and how much they bring."""
+def _entry(head: str, text: str, fits: Callable[[str, float], bool]) -> list[KeyLine]:
+    first, *rest = wrap(f"{head}{text}", lambda s: fits(s, 0.0))
+    hanging = wrap(" ".join(rest), lambda s: fits(s, HANG))
+    return [(0.0, first), *((HANG, line) for line in hanging)]
+
+
+def key_entries(p: Plan, fits: Callable[[str, float], bool]) -> list[KeyLine]:
+    """The key to the numbered marks: a month each, naming what ends in it, wrapped
+    (``fits`` says whether a text fits when indented so far); or, when that would be
+    long, how many end and how much they bring."""
     heads = [f"{m.number}. {month(m.month)}: " for m in p.marks]
     named = [
         line
@@ -106,7 +118,7 @@ def _largest_fall(t: Timeline) -> str:
     if not falls or max(f for f, _ in falls) <= 0:
         return ""
     drop, after = max(falls, key=lambda fm: (fm[0], -fm[1].starts.toordinal()))
-    return f" The largest fall, {drop:.1f} points, comes in {month(after.starts)}."
+    return f" The largest fall, {drop:.1f} percentage points, comes in {month(after.starts)}."
 
 
 def _ending(t: Timeline) -> str:

@@ -157,6 +157,8 @@ def draw(ax: Axes, plan: Plan, lines: list[Row]) -> None:
     for i, row in enumerate(lines):
         top = -float(i)
         weight, slant = LOOKS[row.kind]
+        if row.kind == "heading" and i:
+            ax.axhline(top, color="#8C8C8C", linewidth=0.6, zorder=1)
         ax.text(
             0.004,
             top - 0.04,

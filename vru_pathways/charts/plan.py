@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..analysis.context import add_months
 from ..analysis.timeline import Grant, Timeline
+from .text import listed, short_names
 
 MAX_BARS = 40
 """Bars the Gantt shows at most; the rest are counted in a line beneath it (the table,
@@ -23,6 +24,7 @@ class Line:
     """One model's coverage: a point on the first day of each month."""
 
     label: str
+    """The model's title, less the words every model's title ends with."""
     points: tuple[tuple[dt.date, float], ...]
 
 
@@ -114,15 +116,12 @@ def _order(g: Grant) -> tuple[dt.date, str, str]:
     return (g.ends or dt.date.max, g.name, g.id)
 
 
-def _heading(models: tuple[int, ...], titles: tuple[str, ...]) -> str:
-    if len(titles) == 1:
+def _heading(models: tuple[int, ...], names: list[str]) -> str:
+    if len(names) == 1:
         return ""
-    if len(models) == len(titles):
-        return f"Shared by all {len(titles)} models"
-    if len(models) == 1:
-        return titles[models[0]]
-    names = [titles[i] for i in models]
-    return "Shared by " + ", ".join(names[:-1]) + " and " + names[-1]
+    if len(models) == len(names):
+        return f"Shared by all {len(names)} models"
+    return ("" if len(models) == 1 else "Shared by ") + listed([names[i] for i in models])
 
 
 def _groups(
@@ -141,6 +140,7 @@ def _groups(
     for i, t in enumerate(timelines):
         if not t.funding:
             by_models[(i,)] = []
+    names = short_names(list(titles))[0]
     groups, shown = [], 0
     for models in sorted(by_models, key=lambda ms: (-len(ms), ms)):
         chosen = sorted(by_models[models], key=_order)[: max(0, MAX_BARS - shown)]
@@ -148,7 +148,7 @@ def _groups(
         bars = tuple(Bar(g, numbered.get(_key(g))) for g in chosen)
         note = "" if by_models[models] else f"No funding recorded in {titles[models[0]]}"
         if bars or note:
-            groups.append(Group(_heading(models, titles), bars, note))
+            groups.append(Group(_heading(models, names), bars, note))
     return tuple(groups), len(grants) - shown
 
 
@@ -175,7 +175,8 @@ def plan(timelines: list[Timeline]) -> Plan:
     longest = max(len(t.months) for t in timelines)
     start = add_months(as_of[0].replace(day=1), -lead_months(longest))
     lines = tuple(
-        Line(t.title, tuple((m.starts, m.overall.percent) for m in t.months)) for t in timelines
+        Line(name, tuple((m.starts, m.overall.percent) for m in t.months))
+        for name, t in zip(short_names(list(titles))[0], timelines, strict=True)
     )
     marks = _ends(timelines)
     groups, hidden = _groups(timelines, titles, marks)

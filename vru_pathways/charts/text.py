@@ -123,3 +123,34 @@ def wrap(text: str, fits: Callable[[str], bool]) -> list[str]:
     if current:
         lines.append(current)
     return lines
+
+
+def short_names(titles: list[str]) -> tuple[list[str], str]:
+    """Several titles without the words they all end with, and those words: a region's
+    models told apart by what differs.
+
+    >>> short_names(["Northbrook violence model 2026", "Southmere violence model 2026"])
+    (['Northbrook', 'Southmere'], 'violence model 2026')
+    >>> short_names(["North", "North"]), short_names(["A plan"])
+    ((['North', 'North'], ''), (['A plan'], ''))
+    """
+    words = [t.split() for t in titles]
+    n = 0
+    while (
+        len(words) > 1
+        and all(len(w) > n + 1 for w in words)
+        and len({w[-n - 1] for w in words}) == 1
+    ):
+        n += 1
+    if n == 0:
+        return list(titles), ""
+    return [" ".join(w[:-n]) for w in words], " ".join(words[0][-n:])
+
+
+def listed(names: list[str]) -> str:
+    """Names in a sentence.
+
+    >>> listed(["a"]), listed(["a", "b", "c"])
+    ('a', 'a, b and c')
+    """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

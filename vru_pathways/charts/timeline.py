@@ -158,7 +158,7 @@ def _coverage(fig: Figure, page: Page, p: Plan, levels: list[int]) -> None:
 def figure(timelines: list[Timeline]) -> Figure:
     """The chart as a matplotlib figure (draw it inside :func:`.figure.style`)."""
     p = plan(timelines)
-    key = key_entries(p, fits())
+    key = key_entries(p, lambda text, indent: fits(PLOT - indent)(text))
     rows = gantt.rows(p, fits())
     bars = len(rows) if any(r.bar is not None for r in rows) else 0
     funders, marks = _funders(p), _marks(p)
@@ -174,7 +174,8 @@ def figure(timelines: list[Timeline]) -> Figure:
     fig = new_figure(page)
     _heading(fig, page, timelines)
     _coverage(fig, page, p, levels)
-    _text(fig, page, "key", key or ["No funding ends in these months."])
+    for i, (indent, line) in enumerate(key or [(0.0, "No funding ends in these months.")]):
+        fig.text((LEFT + indent) / PAGE_WIDTH, page.y("key", 0.04 + LINE * i), line, va="top")
     _text(fig, page, "funding", ["Funding sources"], fontsize=LABEL, fontweight="bold")
     if bars:
         gantt.draw(fig.add_axes(page.rect("gantt", LEFT, RIGHT)), p, rows)

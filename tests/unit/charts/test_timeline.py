@@ -116,7 +116,7 @@ def test_coverage_falls_when_the_grant_ends_and_the_description_says_so(
     text = chart_description(riverside)
     assert (
         "Riverside logic model: coverage falls from 100% in October 2026 to 50% by "
-        "September 2027 as funding ends. The largest fall, 50.0 points, comes in "
+        "September 2027 as funding ends. The largest fall, 50.0 percentage points, comes in "
         "February 2027. Funding ending: January 2027, Youth fund $2026$ (£45,000)."
     ) in text
     assert "2 funding sources, £1,695,000 in all; 1 ends within the funding horizon" in text
@@ -135,11 +135,10 @@ def test_several_models_draw_one_labelled_line_each_told_apart_without_colour(
     assert len(lines) == 3
     assert len({(line.get_linestyle(), line.get_marker()) for line in lines}) == 3
     labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
-    assert [label.split(":")[0] for label in labels[:3]] == [
-        "North model",
-        "South model",
-        "East model",
-    ]
+    assert [label.split(":")[0] for label in labels[:3]] == ["North", "South", "East"]
+    texts = [t.get_text() for t in fig.texts]
+    assert "Coverage and funding: North, South and East" in texts
+    assert any(t.startswith("Model · Coverage (in-scope risk factors") for t in texts)
 
 
 def test_a_model_without_funding_draws_coverage_and_says_so(tmp_path: Path) -> None:
