@@ -8,6 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..escaping import one_line
+from ..render.diagram import clip
 
 MONTHS = (
     "January",
@@ -75,12 +76,15 @@ def pounds(amount: Decimal | None) -> str:
 
 
 def safe(text: str) -> str:
-    r"""Text from the input as one printable line: control characters shown as escapes.
+    r"""Text from the input as one printable line: control characters shown as escapes,
+    and cut, as a diagram's box cuts it, before anything measures it.
 
     >>> safe("a\nb\x1b")
     'a\\nb\\x1b'
+    >>> len(safe("x" * 10_000)) < 300
+    True
     """
-    return one_line(text)
+    return one_line(clip(text))
 
 
 def shorten(text: str, fits: Callable[[str], bool]) -> str:

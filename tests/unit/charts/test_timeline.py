@@ -211,3 +211,10 @@ def test_the_same_bytes_in_fresh_processes_whatever_the_hash_seed(tmp_path: Path
     first = digests("1")
     assert len(first.split()) == 3
     assert digests("2") == first
+
+
+def test_a_very_long_name_is_cut_before_it_is_measured(tmp_path: Path) -> None:
+    long = model("long", "Long model").replace('"Youth fund $2026$"', '"' + "word " * 100_000 + '"')
+    texts = svg_text(timeline_chart(timelines(tmp_path, {"model.yaml": long}), "svg"))
+    cut = [t for t in texts if t.startswith("word word") and "£45,000" in t]
+    assert cut and all("…" in t and len(t) < 200 for t in cut)
