@@ -1,8 +1,10 @@
-"""Regenerate docs/gallery/: the example region's diagrams, and docs/gallery.md.
+"""Regenerate docs/gallery/: the example region's diagrams and timeline charts, and
+docs/gallery.md.
 
 Usage: python scripts/gallery.py [--check]
        (--check: write nothing; exit 1 and name each stale file if any differs)
-Needs Graphviz's dot (./scripts/setup-system installs it).
+Needs Graphviz's dot (./scripts/setup-system installs it); the timeline charts need only
+matplotlib.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sys
 from pathlib import Path
 
 from vru_pathways.use_cases.draw import draw
+from vru_pathways.use_cases.timeline import timeline
 from vru_pathways.views import Options
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,14 +54,58 @@ DIAGRAMS: tuple[tuple[str, str, Options, str], ...] = tuple(
 )
 
 
+SPOKES = tuple(f"models/{area}/model.yaml" for area in ("eastwick", "northbrook", "southmere"))
+# (file stem, models, caption)
+TIMELINES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "timeline-northbrook",
+        ("models/northbrook/model.yaml",),
+        "Coverage over the next 24 months as funding ends, above the funding Gantt",
+    ),
+    (
+        "timeline-region",
+        SPOKES,
+        "The three spokes side by side: a line each, and their funding grouped by model",
+    ),
+)
+
+
+def timeline_files() -> tuple[dict[Path, bytes], list[str]]:
+    """The timeline charts, and their section of docs/gallery.md."""
+    out: dict[Path, bytes] = {}
+    lines: list[str] = []
+    for stem, models, caption in TIMELINES:
+        result = timeline([str(ROOT / m) for m in models], 24, chart="svg", root=str(ROOT))
+        out[GALLERY / f"{stem}.svg"] = result.chart
+        command = f"vru-pathways timeline {' '.join(models)} -o {stem}.svg"
+        lines += [
+            f"## {stem}",
+            "",
+            caption,
+            "",
+            f"![{caption}](gallery/{stem}.svg)",
+            "",
+            "<details><summary>Alt text</summary>",
+            "",
+            result.description.strip(),
+            "",
+            "</details>",
+            "",
+            f"`{command}`",
+            "",
+        ]
+    return out, lines
+
+
 def files() -> dict[Path, bytes]:
     out: dict[Path, bytes] = {}
     lines = [
         "# Gallery",
         "",
         "The example region's diagrams, drawn by `vru-pathways draw` from the illustrative",
-        "Avonvale models. Regenerate with `python scripts/gallery.py`; a test fails when",
-        "they are stale. Each SVG is also available as Mermaid (`.mmd`).",
+        "Avonvale models, and its timeline charts, drawn by `vru-pathways timeline`.",
+        "Regenerate with `python scripts/gallery.py`; a test fails when they are stale.",
+        "Each diagram's SVG is also available as Mermaid (`.mmd`).",
         "",
     ]
     for stem, model, options, caption in DIAGRAMS:
@@ -84,6 +131,9 @@ def files() -> dict[Path, bytes]:
             f"`{command} …`",
             "",
         ]
+    charts, chart_lines = timeline_files()
+    out.update(charts)
+    lines += chart_lines
     out[ROOT / "docs" / "gallery.md"] = ("\n".join(lines).rstrip() + "\n").encode("utf-8")
     return out
 

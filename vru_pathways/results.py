@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from .analysis.coverage import Coverage, Ratio
+from .analysis.timeline import Timeline
 from .diagnostics import DEFAULT_MAX_FINDINGS, Finding, Severity, capped
 from .loading import Loaded
 
@@ -189,3 +190,16 @@ class WhatIf:
     report: CheckReport
     scenarios: tuple[ScenarioChanges, ...] = ()
     ranking: tuple[FundingRisk, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """What ``timeline`` produces: each model's months ahead, and the chart when one was
+    asked for; or the problems that stopped it."""
+
+    report: CheckReport
+    timelines: tuple[Timeline, ...] = ()
+    chart: bytes = b""
+    """The chart's SVG, PNG or PDF, when one was asked for."""
+    description: str = ""
+    """What the chart shows, in plain English (its alt text)."""

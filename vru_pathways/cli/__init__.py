@@ -12,7 +12,7 @@ import io
 import sys
 
 from ..diagnostics import ExitCode
-from . import check, compare, draw, interchange, report, whatif
+from . import check, compare, draw, interchange, report, timeline, whatif
 from .app import app, export_app, import_app
 
 app.command()(check.validate)
@@ -20,6 +20,7 @@ app.command()(check.gaps)
 app.command()(draw.draw)
 app.command()(compare.diff)
 app.command()(whatif.whatif)
+app.command()(timeline.timeline)
 app.command()(report.report)
 app.command()(check.schema)
 export_app.command("xlsx")(interchange.export_xlsx)
@@ -29,7 +30,7 @@ import_app.command("oruk")(interchange.import_oruk)
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
 
-__all__ = ["app", "check", "compare", "draw", "interchange", "main", "report", "whatif"]
+__all__ = ["app", "check", "compare", "draw", "interchange", "main", "report", "timeline", "whatif"]
 
 
 def _tolerant_streams() -> None:
