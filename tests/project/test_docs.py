@@ -53,6 +53,8 @@ def test_the_gallery_timeline_charts_are_current() -> None:
     assert spec is not None and spec.loader is not None
     gallery = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gallery)
+    if not gallery.charts_comparable():
+        pytest.skip(f"the gallery's charts were drawn with matplotlib {gallery.CHARTS_DRAWN_WITH}")
     charts, lines = gallery.timeline_files()
     assert {p.name for p in charts} == {"timeline-northbrook.svg", "timeline-region.svg"}
     stale = [p.name for p, data in charts.items() if not p.exists() or p.read_bytes() != data]
