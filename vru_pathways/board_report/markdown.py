@@ -52,7 +52,15 @@ def money_markdown(s: Section) -> list[str]:
     m = s.money
     if m is None:
         return []
-    out = ["### Money and time", "", *table(COVERAGE_HEADER, coverage_rows(m)), ""]
+    out = [
+        "### Money and time",
+        "",
+        "Coverage on the first day of each quarter ahead, as funding ends "
+        "(`vru-pathways timeline` draws it month by month as a chart):",
+        "",
+        *table(COVERAGE_HEADER, coverage_rows(m)),
+        "",
+    ]
     out += ["#### What rests on each funding source", ""]
     out += (
         table(RISK_HEADER, risk_rows(m))

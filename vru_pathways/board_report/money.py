@@ -96,10 +96,18 @@ def scenario_rows(m: MoneyAndTime) -> list[list[str]]:
                 s.after.isoformat(),
                 str(len(s.changes.opened)),
                 str(len(opened)),
+                str(len(s.changes.closed)),
                 f"{drop:+.1f}",
             ]
         )
     return out
 
 
-SCENARIO_HEADER = ["scenario", "as of", "gaps it opens", "of which errors", "coverage (points)"]
+SCENARIO_HEADER = [
+    "scenario",
+    "as of",
+    "gaps it opens",
+    "of which errors",
+    "gaps it closes",
+    "coverage (points)",
+]

@@ -37,7 +37,8 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
+    """Write the gap-analysis report: figures, gaps by board, matrices, diagrams, money and
+    time (coverage as funding ends, funding at risk, scenarios), funding end dates."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
     from ..use_cases.report import report as make  # lazy: the report draws diagrams
 

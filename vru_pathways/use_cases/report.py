@@ -45,6 +45,12 @@ def report(
                 svgs[(section.id, caption)] = accessible_svg(
                     data, diagram.title, diagram.description
                 ).decode("utf-8")
+    from ..charts.timeline import timeline_chart  # lazy: matplotlib takes a second to import
+
+    for section in built.sections:
+        if section.money is not None:
+            chart = timeline_chart([section.money.timeline], "svg")
+            svgs[(section.id, html.CHART)] = chart.decode("utf-8")
     return Output(made, html.render(built, svgs).encode("utf-8"))
 
 
