@@ -5,8 +5,9 @@ the shipped frameworks (risk and protective factors, outcomes, approaches), copi
 beside it, and has realistic gaps: factors with no service, services that reach no
 impact outcome, weak or harmful approaches, funding that ends soon, too few places.
 
-Usage: python benchmarks/generate.py --services 100000 [--seed 1] -o OUT_DIR
-Writes OUT_DIR/national.yaml (the root) and OUT_DIR/frameworks/*.yaml.
+Usage: python benchmarks/generate.py --services 100000 [--seed 1] [--area-funds 40] -o OUT_DIR
+Writes OUT_DIR/national.yaml (the root) and OUT_DIR/frameworks/*.yaml; with
+--area-funds, also OUT_DIR/area.yaml, one local authority's own model.
 """
 
 from __future__ import annotations
@@ -141,14 +142,75 @@ def write(out: Path, services: int, seed: int) -> Path:
     return root
 
 
+def write_area(out: Path, funds: int, services: int, seed: int) -> Path:
+    """One local authority's own model, the size an area's is: it uses the shipped
+    frameworks (as the national file does), covers its four localities, and has
+    ``services`` services on ``funds`` funding sources of its own, each service on one or
+    two of them, with needs, capacities and referral routes like the national file's."""
+    rng = random.Random(seed)
+    factors, approaches, outcomes = catalogue()
+    localities = [f"area-{n}" for n in range(4)]
+    lines = [
+        "# One synthetic area's model (benchmarks/generate.py); not any real area's plan.",
+        "format: vru-pathways/1",
+        "id: area",
+        f"title: Synthetic area model, {services} services on {funds} funding sources",
+        f"uses: [{', '.join('frameworks/' + n for n in FRAMEWORKS)}]",
+        'scope: {ages: "0-25", areas: [area], as_of: 2026-10-01}',
+        "policy: {require_tiers: [secondary, tertiary]}",
+        "areas:",
+        "  area: {name: The area}",
+        *(f"  {loc}: {{name: Locality {loc[5:]}, within: area}}" for loc in localities),
+        "partners:",
+        *(f"  provider-{n}: {{name: Provider {n}, sector: voluntary}}" for n in range(20)),
+        "funding:",
+    ]
+    names = [f"fund-{n}" for n in range(funds)]
+    for n, fund in enumerate(names):
+        year = rng.choice((2027, 2027, 2028, 2029))
+        lines.append(
+            f"  {fund}: {{name: Fund {n}, funder: provider-{n % 20}, "
+            f"amount: {rng.randrange(10, 500) * 1000}, ends: {year}-03-31}}"
+        )
+    lines.append("needs:")
+    for f in factors:
+        lines.append(
+            f"  {f}: {{priority: {rng.choice(PRIORITIES)}, cohort: {rng.randrange(20, 500)}, "
+            f"areas: [{rng.choice(localities)}]}}"
+        )
+    lines.append("services:")
+    for n in range(services):
+        lines.append(
+            f"  service-{n}: {{name: Service {n}, tier: {rng.choice(TIERS)}, "
+            f"provider: provider-{rng.randrange(20)}, approach: {rng.choice(approaches)}, "
+            f"areas: [{rng.choice(localities)}], capacity: {rng.randrange(5, 200)}, "
+            f"funding: [{', '.join(rng.sample(names, k=rng.randrange(1, 3)))}], "
+            f"addresses: [{', '.join(rng.sample(factors, k=rng.randrange(1, 4)))}], "
+            f"outcomes: [{rng.choice(outcomes)}], refers_to: [service-{(n + 1) % services}]}}"
+        )
+    area = out / "area.yaml"
+    area.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return area
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--services", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--area-funds",
+        type=int,
+        default=0,
+        help="Also write area.yaml: one area's own model (250 services), on this many "
+        "funding sources.",
+    )
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
     root = write(args.output, args.services, args.seed)
     print(f"{root} ({root.stat().st_size / 1e6:.1f} MB)")
+    if args.area_funds:
+        area = write_area(args.output, args.area_funds, 250, args.seed)
+        print(f"{area} ({area.stat().st_size / 1e3:.0f} kB)")
     return 0
 
 

@@ -1,8 +1,10 @@
-"""Regenerate docs/gallery/: the example region's diagrams, and docs/gallery.md.
+"""Regenerate docs/gallery/: the example region's diagrams and timeline charts, and
+docs/gallery.md.
 
 Usage: python scripts/gallery.py [--check]
        (--check: write nothing; exit 1 and name each stale file if any differs)
-Needs Graphviz's dot (./scripts/setup-system installs it).
+Needs Graphviz's dot (./scripts/setup-system installs it); the timeline charts need only
+matplotlib.
 """
 
 from __future__ import annotations
@@ -10,11 +12,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import matplotlib
+
 from vru_pathways.use_cases.draw import draw
+from vru_pathways.use_cases.timeline import timeline
 from vru_pathways.views import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 GALLERY = ROOT / "docs" / "gallery"
+
+CHARTS_DRAWN_WITH = "3.11.2"
+"""The matplotlib the gallery's charts were drawn with. A chart is byte-identical run to
+run with one matplotlib, but another release may place a glyph a hundredth of a point
+away: --check compares the charts only under this one."""
+
+
+def charts_comparable() -> bool:
+    return matplotlib.__version__ == CHARTS_DRAWN_WITH
+
 
 # (file stem, model, options, caption)
 DIAGRAMS: tuple[tuple[str, str, Options, str], ...] = tuple(
@@ -51,14 +66,58 @@ DIAGRAMS: tuple[tuple[str, str, Options, str], ...] = tuple(
 )
 
 
+SPOKES = tuple(f"models/{area}/model.yaml" for area in ("eastwick", "northbrook", "southmere"))
+# (file stem, models, caption)
+TIMELINES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "timeline-northbrook",
+        ("models/northbrook/model.yaml",),
+        "Coverage over the next 24 months as funding ends, above the funding Gantt",
+    ),
+    (
+        "timeline-region",
+        SPOKES,
+        "The three spokes side by side: a line each, and their funding grouped by model",
+    ),
+)
+
+
+def timeline_files() -> tuple[dict[Path, bytes], list[str]]:
+    """The timeline charts, and their section of docs/gallery.md."""
+    out: dict[Path, bytes] = {}
+    lines: list[str] = []
+    for stem, models, caption in TIMELINES:
+        result = timeline([str(ROOT / m) for m in models], 24, chart="svg", root=str(ROOT))
+        out[GALLERY / f"{stem}.svg"] = result.chart
+        command = f"vru-pathways timeline {' '.join(models)} -o {stem}.svg"
+        lines += [
+            f"## {stem}",
+            "",
+            caption,
+            "",
+            f"![{caption}](gallery/{stem}.svg)",
+            "",
+            "<details><summary>Alt text</summary>",
+            "",
+            result.description.strip(),
+            "",
+            "</details>",
+            "",
+            f"`{command}`",
+            "",
+        ]
+    return out, lines
+
+
 def files() -> dict[Path, bytes]:
     out: dict[Path, bytes] = {}
     lines = [
         "# Gallery",
         "",
         "The example region's diagrams, drawn by `vru-pathways draw` from the illustrative",
-        "Avonvale models. Regenerate with `python scripts/gallery.py`; a test fails when",
-        "they are stale. Each SVG is also available as Mermaid (`.mmd`).",
+        "Avonvale models, and its timeline charts, drawn by `vru-pathways timeline`.",
+        "Regenerate with `python scripts/gallery.py`; a test fails when they are stale.",
+        "Each diagram's SVG is also available as Mermaid (`.mmd`).",
         "",
     ]
     for stem, model, options, caption in DIAGRAMS:
@@ -84,6 +143,9 @@ def files() -> dict[Path, bytes]:
             f"`{command} …`",
             "",
         ]
+    charts, chart_lines = timeline_files()
+    out.update(charts)
+    lines += chart_lines
     out[ROOT / "docs" / "gallery.md"] = ("\n".join(lines).rstrip() + "\n").encode("utf-8")
     return out
 
@@ -91,7 +153,18 @@ def files() -> dict[Path, bytes]:
 def main() -> int:
     wanted = files()
     if "--check" in sys.argv:
-        stale = [p for p, data in wanted.items() if not p.exists() or p.read_bytes() != data]
+        charts = set() if charts_comparable() else set(timeline_files()[0])
+        if charts:
+            print(
+                f"charts not compared: drawn with matplotlib {CHARTS_DRAWN_WITH}, "
+                f"this is {matplotlib.__version__}",
+                file=sys.stderr,
+            )
+        stale = [
+            p
+            for p, data in wanted.items()
+            if p not in charts and (not p.exists() or p.read_bytes() != data)
+        ]
         extra = [p for p in GALLERY.glob("*") if p not in wanted]
         for path in stale + extra:
             print(f"stale: {path.relative_to(ROOT)}", file=sys.stderr)
@@ -105,6 +178,8 @@ def main() -> int:
             path.unlink()
     for path, data in wanted.items():
         path.write_bytes(data)
+    if not charts_comparable():
+        print(f"set CHARTS_DRAWN_WITH = {matplotlib.__version__!r} in {__file__}", file=sys.stderr)
     return 0
 
 

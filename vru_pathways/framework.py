@@ -24,6 +24,7 @@ from .schema.document import (
     Outcome,
     Partner,
     Policy,
+    Scenario,
     Scope,
     Service,
     Source,
@@ -63,6 +64,7 @@ class Framework:
     funding: dict[str, Funding] = field(default_factory=dict)
     needs: dict[str, Need] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
     origin: dict[tuple[str, str], Doc] = field(default_factory=dict)
     """(section, ID) → the document that defines it; factors under their own section."""
 

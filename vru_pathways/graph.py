@@ -40,11 +40,13 @@ EDGES: tuple[tuple[str, str, str], ...] = tuple(
     dict.fromkeys(
         (_kind(section), path[0], NOUN[space])
         for section, path, space in REFERENCES
-        if section != "needs" and space in _SECTION_KIND and len(path) == 1
+        if section in _SECTION_KIND or section.endswith("_factors")
+        if space in _SECTION_KIND and len(path) == 1
     )
 )
 """(kind, field, target kind) of every reference the graph draws as an edge: the
-reference table's, less sources (not nodes) and needs (drawn as ``owns`` edges)."""
+reference table's, less sources and scenarios (not nodes) and needs (drawn as ``owns``
+edges)."""
 
 
 _KIND_SECTION = {kind: section for section, kind in _SECTION_KIND.items()}

@@ -6,10 +6,13 @@ the command line turns it into text and a code.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from .analysis.coverage import Coverage, Ratio
+from .analysis.timeline import Timeline
 from .diagnostics import DEFAULT_MAX_FINDINGS, Finding, Severity, capped
 from .loading import Loaded
 
@@ -139,3 +142,64 @@ class Comparison:
     old: CheckReport
     new: CheckReport
     changes: Changes | None = None
+
+
+@dataclass(frozen=True)
+class ScenarioChanges:
+    """What one scenario does to one model: the gaps it opens and closes and the coverage
+    it moves, against the unchanged model."""
+
+    model: str
+    scenario: str
+    """The scenario's ID (``command-line`` for one put together from options)."""
+    name: str
+    before: dt.date
+    """The date the unchanged model is judged on."""
+    after: dt.date
+    """The date the scenario is judged on."""
+    changes: Changes
+    changes_nothing: bool = False
+    """The scenario asks for no change at all (no funding ended, no service closed…)."""
+
+
+@dataclass(frozen=True)
+class FundingRisk:
+    """What ending one funding source alone would do to one model, on its as-of date."""
+
+    model: str
+    funding: str
+    name: str
+    funder: str | None
+    amount: Decimal | None
+    ends: dt.date | None
+    services: tuple[str, ...]
+    """The services that list it."""
+    losing: tuple[str, ...]
+    """In-scope factors that have a full pathway now and would not."""
+    opened: int
+    """Findings its ending would open."""
+    coverage_lost: float
+    """Points of overall coverage its ending would take away."""
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """What ``whatif`` produces: each scenario's changes, or the ranking of funding
+    sources (``--each-funding``), or the problems that stopped it."""
+
+    report: CheckReport
+    scenarios: tuple[ScenarioChanges, ...] = ()
+    ranking: tuple[FundingRisk, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """What ``timeline`` produces: each model's months ahead, and the chart when one was
+    asked for; or the problems that stopped it."""
+
+    report: CheckReport
+    timelines: tuple[Timeline, ...] = ()
+    chart: bytes = b""
+    """The chart's SVG, PNG or PDF, when one was asked for."""
+    description: str = ""
+    """What the chart shows, in plain English (its alt text)."""

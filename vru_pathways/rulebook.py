@@ -50,6 +50,9 @@ class Rule(StrEnum):
     ORPHAN_OUTCOME = "orphan-outcome"
     OUTCOME_CYCLE = "outcome-cycle"
     STAGE_ORDER = "stage-order"
+    UNFUNDED_SERVICE = "unfunded-service"
+    REFERRAL_TO_INACTIVE = "referral-to-inactive"
+    DATE_ORDER = "date-order"
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,12 @@ _TABLE: tuple[tuple[Rule, Kind, str], ...] = (
     (Rule.CAPACITY_GAP, "gap", "A need's cohort exceeds the covering services' capacity."),
     (Rule.FUNDING_CLIFF, "gap", "Every covering service's funding ends within the horizon."),
     (Rule.SINGLE_SERVICE, "gap", "A high-priority need carried by one service or one provider."),
+    (Rule.UNFUNDED_SERVICE, "gap", "An active service whose every funding source has ended."),
+    (
+        Rule.REFERRAL_TO_INACTIVE,
+        "gap",
+        "A referral route to a service that is not active on the as-of date.",
+    ),
     (
         Rule.UNSUPPORTED_PROTECTIVE,
         "gap",
@@ -121,6 +130,7 @@ _TABLE: tuple[tuple[Rule, Kind, str], ...] = (
     (Rule.ORPHAN_OUTCOME, "hygiene", "An outcome of the root document nothing contributes to."),
     (Rule.OUTCOME_CYCLE, "hygiene", "Outcomes whose leads_to loops back on itself."),
     (Rule.STAGE_ORDER, "hygiene", "leads_to pointing to an outcome at an earlier stage."),
+    (Rule.DATE_ORDER, "hygiene", "An ends before the starts of the same funding or service."),
 )
 
 RULES: dict[str, RuleInfo] = {rule: RuleInfo(rule, kind, text) for rule, kind, text in _TABLE}

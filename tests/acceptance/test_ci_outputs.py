@@ -137,7 +137,7 @@ def test_junit_structure() -> None:
     [suite] = root
     assert suite.get("name") == "example-area"
     cases = {c.get("name"): c for c in suite.iter("testcase")}
-    assert len(cases) == int(suite.get("tests")) == 15
+    assert len(cases) == int(suite.get("tests")) == 18
     failed = {name for name, c in cases.items() if c.find("failure") is not None}
     assert failed == {"age-gap", "area-gap", "capacity-gap", "funding-cliff", "single-service"}
     assert suite.get("failures") == root.get("failures") == "5"

@@ -62,3 +62,34 @@ def test_the_same_documents_give_the_same_bytes() -> None:
         assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode()
     assert core.count("2000-01-01T00:00:00Z") == 2
+
+
+def written(seed: str, out: str, *args: str) -> bytes:
+    """The file a command writes with ``-o``, run under ``seed``."""
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run(
+        [sys.executable, "-m", "vru_pathways", *args, "-o", out],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    with open(out, "rb") as f:
+        return f.read()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", ["html", "md"])
+def test_the_report_is_identical_across_hash_seeds(suffix: str, tmp_path: object) -> None:
+    out = f"{tmp_path}/report.{suffix}"
+    first = written("1", out, "report", *MODELS)
+    assert written("77", out, "report", *MODELS) == first
+
+
+@pytest.mark.slow
+def test_whatif_is_identical_across_hash_seeds() -> None:
+    args = ("whatif", *MODELS, "--each-funding", "--format", "json")
+    first = output("1", *args)
+    assert first
+    assert output("4321", *args) == first

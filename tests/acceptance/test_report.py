@@ -128,11 +128,18 @@ def test_report_contents(region_report: Path) -> None:
         "Factors × prevention tiers",
         "Factors × areas",
         "Factors × age bands",
+        "Money and time",
+        "What rests on each funding source",
         "Funding end dates, soonest first",
         "Evidence appendix",
     ):
         assert heading in html
-    assert html.count("<svg") == 6  # a logic model and a pathway map for each area
+    # a logic model, a pathway map and a timeline chart for each area
+    assert html.count("<svg") == 9
+    assert html.count('<figure class="chart">') == 3
+    assert "A line chart of coverage" in html  # the chart's description, read aloud
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "two drawings share an id"
     assert "What could close it: " in html and "Already covered elsewhere: " in html
     assert "Youth Endowment Fund" in html  # cited in the appendix
     parsed = Tags()
@@ -194,6 +201,43 @@ def test_markdown_report(tmp_path: Path) -> None:
     assert text.startswith("# Gap analysis: 3 areas compared")
     assert text.count("```mermaid") == 6
     assert "## Evidence appendix" in text
+
+
+SCENARIOS = ROOT / "tests" / "cases" / "valid" / "scenarios"
+
+
+def test_money_and_time(tmp_path: Path) -> None:
+    """The worked example of tests/cases/valid/scenarios, checked by hand: the VRU grant
+    ends 2026-03-31, leaving 'mentors' unfunded and 'school-exclusion' without a pathway
+    (100% to 66.7%); the trust grant ends in April 2027, inside the last quarter shown."""
+    out = tmp_path / "report.md"
+    assert run(["report", "model.yaml", "-o", str(out)], SCENARIOS).code == 0
+    text = out.read_text(encoding="utf-8")
+    money = text.split("### Money and time", 1)[1].split("### Funding end dates", 1)[0]
+    for row in (
+        "| 2025-06-01 | 100% | 3 | — |",
+        "| 2026-03-01 | 100% | 3 | VRU grant 2025/26 |",
+        "| 2026-06-01 | 66.7% | 2 | — |",
+        "| 2027-03-01 | 66.7% | 2 | Trust grant |",
+        "| Core budget | £250,000 | — | 1 | 2 | 33.3 |",
+        "| VRU grant 2025/26 | £100,000 | 2026-03-31 | 1 | 2 | 33.3 |",
+        "| The VRU grant is cut from October 2025 | 2025-10-01 | 2 | 1 | 3 | -33.3 |",
+        "| The pilot starts and mentors take more | 2025-06-01 | 0 | 0 | 2 | +0.0 |",
+        "| Nothing changes | 2025-06-01 | 0 | 0 | 0 | +0.0 |",
+    ):
+        assert row in money
+    assert "Trust grant |" not in money.split("#### What rests")[1]  # its end alone costs nothing
+
+
+def test_report_under_a_scenario(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    cut = ["report", "model.yaml", "-o", str(out), "--scenario", "grant-cut"]
+    assert run(cut, SCENARIOS).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Gap analysis: scenarios — if the VRU grant is cut from October 2025")
+    assert "unfunded-service" in text and "as of 2025-10-01" in text
+    typo = run(["report", "model.yaml", "-o", str(out), "--scenario", "grant-cat"], SCENARIOS)
+    assert typo.code == 2 and "did you mean 'grant-cut'?" in typo.err
 
 
 def test_report_needs_html_or_md(tmp_path: Path) -> None:

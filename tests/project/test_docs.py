@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 
@@ -43,3 +44,19 @@ def test_readme_example_output_is_what_the_tool_prints() -> None:
     ).out.splitlines()
     for line in shown:
         assert line in out
+
+
+def test_the_gallery_timeline_charts_are_current() -> None:
+    """The timeline charts in docs/gallery and their section of gallery.md are what
+    scripts/gallery.py draws now (in-process: they need no Graphviz)."""
+    spec = importlib.util.spec_from_file_location("gallery", ROOT / "scripts" / "gallery.py")
+    assert spec is not None and spec.loader is not None
+    gallery = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gallery)
+    if not gallery.charts_comparable():
+        pytest.skip(f"the gallery's charts were drawn with matplotlib {gallery.CHARTS_DRAWN_WITH}")
+    charts, lines = gallery.timeline_files()
+    assert {p.name for p in charts} == {"timeline-northbrook.svg", "timeline-region.svg"}
+    stale = [p.name for p, data in charts.items() if not p.exists() or p.read_bytes() != data]
+    assert stale == [], "run: python scripts/gallery.py"
+    assert "\n".join(lines).strip() in (ROOT / "docs" / "gallery.md").read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ def test_example_region_shows_every_kind_of_gap() -> None:
     assert report.analysable
     found = {f.rule for f in report.findings}
     expected = {r.id for r in RULES.values() if r.kind in ("gap", "hygiene")}
+    expected.discard("date-order")  # an error that would fail the examples' validation
     assert expected - found == set()
     assert len(MODELS) >= 2
 

@@ -42,9 +42,17 @@ class Reach:
     everywhere: bool = False
 
     def __or__(self, other: Reach) -> Reach:
-        if self.everywhere or other.everywhere:
+        return union((self, other))
+
+
+def union(reaches: Iterable[Reach]) -> Reach:
+    """The areas any of ``reaches`` reaches, merged in one sort however many there are."""
+    runs: list[Run] = []
+    for reach in reaches:
+        if reach.everywhere:
             return EVERYWHERE
-        return Reach(_merged((*self.runs, *other.runs)))
+        runs += reach.runs
+    return Reach(_merged(runs))
 
 
 EVERYWHERE = Reach(everywhere=True)

@@ -7,55 +7,89 @@ for. Each is computed once, lazily, from the framework's graph.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Literal
 
 import networkx as nx
 
 from .. import ages
-from ..diagnostics import Finding, Location, Severity
 from ..framework import Framework
 from ..graph import build, node_id, related
-from ..schema.document import Impact, Need, Service
+from ..schema.document import Impact, Service
+from .about import AboutFactors
 from .areas import EVERYWHERE, AreaTree, Reach
+from .dates import add_months
+from .focus import Focus, OnDemand
 
 PathwayStatus = Literal["pathway", "dead-end", "no-pathway"]
 """Where a factor stands: a full pathway to an impact outcome; covering services that
 reach no impact outcome (a dead end); no active covering service at all."""
 
-MAX_RELATED = 20
-"""Related places a finding names at most: a factor covered by a thousand services
-points at the first twenty, not all of them."""
 
-_PRIORITY_SEVERITY = {"high": Severity.ERROR, "medium": Severity.WARNING, "low": Severity.INFO}
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved ``months`` calendar months on, clamped to the month's last day.
-
-    >>> add_months(dt.date(2025, 8, 31), 6)
-    datetime.date(2026, 2, 28)
-    >>> add_months(dt.date(9999, 12, 1), 6)
-    datetime.date(9999, 12, 31)
-    """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    if year > dt.MAXYEAR:
-        return dt.date.max
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
-class Context:
+class Context(AboutFactors):
     """One framework, analysed as of one date."""
 
-    def __init__(self, framework: Framework, as_of: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        as_of: dt.date | None = None,
+        like: Context | None = None,
+        focus: Focus | None = None,
+        changed: frozenset[str] | None = None,
+    ) -> None:
+        """``like``, when given, is the context of a framework with the same entities,
+        references and scope (a scenario's copy of this one, another month): what depends
+        on those alone — the graph, the outcome chain, the area tree, the factors in scope,
+        each service's evidence, reach and route to impact — is taken from it instead of
+        being worked out again. When the date is ``like``'s too and ``changed`` names the
+        services whose entries differ from ``like``'s, what the others are on that date
+        (live or not, at risk or not) is taken from it as well. ``focus``, when given,
+        limits what the rules judge (see :class:`Focus`)."""
         self.framework = framework
         self.as_of = framework.as_of(as_of)
         self.policy = framework.policy
         self.scope = framework.scope
+        self.focus = focus
+        self._like = like
+        self._changed = changed
+        if like is not None:
+            self.graph = like.graph
+            self.outcome_chain = like.outcome_chain
+            self.impact_reaching = like.impact_reaching
+            self.area_tree = like.area_tree
+            self.in_scope = like.in_scope
+            self._order = like._order
+            self.addressing = like.addressing
+            self._reach = like._reach
+            self._impact = like._impact
+            self._rating = like._rating
+
+    def _same_day(self, service_id: str) -> Context | None:
+        """``like``, when it knows what this service is on this date."""
+        like, changed = self._like, self._changed
+        if like is None or changed is None or like.as_of != self.as_of:
+            return None
+        return None if service_id in changed else like
+
+    @cached_property
+    def judged_factors(self) -> tuple[str, ...]:
+        """The in-scope factors the rules judge: all of them, or the focus's."""
+        if self.focus is None:
+            return self.in_scope
+        return tuple(f for f in self.in_scope if f in self.focus.factors)
+
+    @cached_property
+    def judged_services(self) -> tuple[str, ...]:
+        """The services the rules judge: all of them, or the focus's, in document order."""
+        if self.focus is None:
+            return tuple(self.framework.services)
+        return tuple(sorted(self.focus.services, key=self._order.__getitem__))
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {s: n for n, s in enumerate(self.framework.services)}
 
     @cached_property
     def graph(self) -> nx.DiGraph:
@@ -79,28 +113,80 @@ class Context:
         )
 
     def is_active(self, service: Service) -> bool:
+        """Status ``active`` and running on the as-of date (not before ``starts``, not
+        after ``ends``)."""
         if service.status != "active":
             return False
         if service.starts and service.starts > self.as_of:
             return False
         return not (service.ends and service.ends < self.as_of)
 
+    def is_unfunded(self, service: Service) -> bool:
+        """Lists funding, every source of which ended before the as-of date: the money is
+        gone, so the service covers nothing (1.1)."""
+        funding = self.framework.funding
+        return bool(service.funding) and all(
+            (end := funding[x].ends) is not None and end < self.as_of for x in service.funding
+        )
+
+    def is_live(self, service: Service) -> bool:
+        """Active on the as-of date and not unfunded: a service that covers what it
+        addresses."""
+        return self.is_active(service) and not self.is_unfunded(service)
+
     # --- coverage ------------------------------------------------------------------------
 
     @cached_property
-    def covering(self) -> dict[str, tuple[str, ...]]:
-        """Factor ID → IDs of the active services that address it, in document order."""
-        services = self.framework.services
-        return {
-            f: tuple(
-                s
-                for s in related(
-                    self.graph, node_id("factor", f), "addresses", "service", incoming=True
-                )
-                if self.is_active(services[s])
+    def addressing(self) -> Mapping[str, tuple[str, ...]]:
+        """Factor ID → IDs of every service whose ``addresses`` names it, in document
+        order, whatever its status: what the graph's ``addresses`` edges say."""
+
+        def named(factor: str) -> tuple[str, ...]:
+            node = node_id("factor", factor)
+            return tuple(related(self.graph, node, "addresses", "service", incoming=True))
+
+        return OnDemand(named)
+
+    @cached_property
+    def covering(self) -> Mapping[str, tuple[str, ...]]:
+        """Factor ID → IDs of the live services (:meth:`is_live`) that address it, in
+        document order; each factor's worked out when first asked for."""
+
+        def covered(factor: str) -> tuple[str, ...]:
+            return tuple(s for s in self.addressing[factor] if self.live(s))
+
+        return OnDemand(covered)
+
+    def live(self, service_id: str) -> bool:
+        """:meth:`is_live` of the service with this ID, worked out once."""
+        if service_id not in self._live:
+            same = self._same_day(service_id)
+            self._live[service_id] = (
+                same.live(service_id)
+                if same is not None
+                else self.is_live(self.framework.services[service_id])
             )
-            for f in self.framework.factors
-        }
+        return self._live[service_id]
+
+    @cached_property
+    def _live(self) -> dict[str, bool]:
+        return {}
+
+    def at_risk(
+        self, service_id: str, work: Callable[[Context, str], list[str] | None]
+    ) -> list[str] | None:
+        """What ``work`` (the ``funding-cliff`` rule's test) says of the service on this
+        date, worked out once."""
+        if service_id not in self._risk:
+            same = self._same_day(service_id)
+            self._risk[service_id] = (
+                same.at_risk(service_id, work) if same is not None else work(self, service_id)
+            )
+        return self._risk[service_id]
+
+    @cached_property
+    def _risk(self) -> dict[str, list[str] | None]:
+        return {}
 
     @cached_property
     def outcome_chain(self) -> nx.DiGraph:
@@ -124,15 +210,21 @@ class Context:
         return frozenset(reach)
 
     def reaches_impact(self, service_id: str) -> bool:
-        outcomes = self.framework.services[service_id].outcomes
-        return any(o in self.impact_reaching for o in outcomes)
+        if service_id not in self._impact:
+            outcomes = self.framework.services[service_id].outcomes
+            self._impact[service_id] = any(o in self.impact_reaching for o in outcomes)
+        return self._impact[service_id]
 
     @cached_property
-    def _pathways(self) -> dict[str, tuple[str, ...]]:
-        reaching = {s for s in self.framework.services if self.reaches_impact(s)}
-        return {
-            f: tuple(s for s in covering if s in reaching) for f, covering in self.covering.items()
-        }
+    def _impact(self) -> dict[str, bool]:
+        return {}
+
+    @cached_property
+    def _pathways(self) -> Mapping[str, tuple[str, ...]]:
+        def reaching(factor: str) -> tuple[str, ...]:
+            return tuple(s for s in self.covering[factor] if self.reaches_impact(s))
+
+        return OnDemand(reaching)
 
     def pathway_services(self, factor_id: str) -> tuple[str, ...]:
         """Covering services that complete an intervention pathway for the factor."""
@@ -149,8 +241,14 @@ class Context:
     def rating(self, service_id: str) -> Impact | None:
         """The evidence behind a service: its approach's rating, or ``None`` when it
         names no approach."""
-        approach = self.framework.services[service_id].approach
-        return None if approach is None else self.approach_rating(approach)
+        if service_id not in self._rating:
+            approach = self.framework.services[service_id].approach
+            self._rating[service_id] = None if approach is None else self.approach_rating(approach)
+        return self._rating[service_id]
+
+    @cached_property
+    def _rating(self) -> dict[str, Impact | None]:
+        return {}
 
     def approach_rating(self, approach_id: str) -> Impact | None:
         """An approach's ``evidence.impact``, or ``None`` when it is unrated."""
@@ -158,9 +256,6 @@ class Context:
         return evidence.impact if evidence else None
 
     # --- what a need asks for ------------------------------------------------------------
-
-    def need(self, factor_id: str) -> Need | None:
-        return self.framework.needs.get(factor_id)
 
     def need_ages(self, factor_id: str) -> ages.Ages | None:
         need = self.need(factor_id)
@@ -200,52 +295,3 @@ class Context:
     @cached_property
     def _reach(self) -> dict[tuple[str, ...], Reach]:
         return {}
-
-    # --- severity and findings -----------------------------------------------------------
-
-    def severity(self, factor_id: str) -> Severity:
-        """A need's priority sets the severity; a factor with no need is a warning."""
-        need = self.need(factor_id)
-        if need is None or need.priority is None:
-            return Severity.WARNING
-        return _PRIORITY_SEVERITY[need.priority]
-
-    def factor_location(self, factor_id: str) -> Location:
-        """Where a finding about a factor points: its need, else what brought it in scope."""
-        fw = self.framework
-        if factor_id in fw.needs:
-            return fw.where("needs", factor_id)
-        harms = self.scope.harms or []
-        factor_harms = fw.factors[factor_id].harms
-        for index, harm in enumerate(harms):
-            if harm in factor_harms:
-                return fw.root.at("scope", "harms", index)
-        return fw.where_factor(factor_id)
-
-    def need_location(self, factor_id: str, field: str) -> Location:
-        if field in self.framework.needs[factor_id].model_fields_set:
-            return self.framework.where("needs", factor_id, field)
-        return self.framework.where("needs", factor_id)
-
-    def about_factor(
-        self,
-        rule: str,
-        factor_id: str,
-        message: str,
-        location: Location | None = None,
-        related: tuple[Location, ...] = (),
-    ) -> Finding:
-        """A finding about a factor, with the severity and board its need gives it."""
-        need = self.need(factor_id)
-        kind = self.framework.factor_kind[factor_id]
-        name = self.framework.factors[factor_id].name
-        where = self.framework.where_factor(factor_id)
-        return Finding(
-            location or self.factor_location(factor_id),
-            rule,
-            f"{kind} factor '{factor_id}' ({name}): {message}",
-            self.severity(factor_id),
-            f"{self.framework.section_of_factor(factor_id)}.{factor_id}",
-            need.owner if need else None,
-            tuple(dict.fromkeys((*related[:MAX_RELATED], where))),
-        )

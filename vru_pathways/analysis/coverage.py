@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
 from ..schema.document import LEVELS, TIERS
-from .areas import Reach
+from .areas import union
 from .context import Context, PathwayStatus
 
 
@@ -78,6 +76,6 @@ def _by_area(ctx: Context) -> dict[str, Ratio]:
     """For each area of the scope (every area when the scope names none), the in-scope
     factors with a pathway through a service that reaches that area."""
     scope = ctx.in_scope
-    reached = [reduce(or_, (ctx.reach(s) for s in ctx.pathway_services(f)), Reach()) for f in scope]
+    reached = [union(ctx.reach(s) for s in ctx.pathway_services(f)) for f in scope]
     counts = ctx.area_tree.counts(reached, ctx.scope_areas)
     return {area: Ratio(n, len(scope)) for area, n in zip(ctx.scope_areas, counts, strict=True)}

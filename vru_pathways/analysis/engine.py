@@ -6,18 +6,19 @@ import dataclasses
 from collections.abc import Iterable
 
 from ..diagnostics import Finding, Severity
-from . import CHECKS
+from . import CHECKS, SUBJECTS
 from .context import Context
 
 
 def run(ctx: Context, rules: Iterable[str]) -> list[Finding]:
-    """The findings of ``rules`` on one framework, with ``policy.severity`` applied."""
+    """The findings of ``rules`` on one framework, with ``policy.severity`` applied; on a
+    focused context (:class:`~.focus.Focus`), only the rules about factors and services."""
     overrides = ctx.policy.severity
     model = (ctx.framework.id,)
     out: list[Finding] = []
     for rule in rules:
         setting = overrides.get(rule)
-        if setting == "off":
+        if setting == "off" or (ctx.focus is not None and SUBJECTS[rule] == "model"):
             continue
         for finding in CHECKS[rule](ctx):
             severity = Severity.parse(setting) if setting else finding.severity

@@ -22,6 +22,7 @@ from ..views import Options, ViewError
 from ..views.build import build as build_view
 from . import gaps, matrices
 from .model import BoardReport, FundingRow, Section
+from .money import money
 
 
 def _pct(covered: int, total: int) -> str:
@@ -31,7 +32,7 @@ def _pct(covered: int, total: int) -> str:
 def figures(ctx: Context, cov: Coverage, findings: list[Finding]) -> list[tuple[str, str]]:
     fw = ctx.framework
     count = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    active = [s for s, service in fw.services.items() if ctx.is_active(service)]
+    active = [s for s, service in fw.services.items() if ctx.is_live(service)]
     ending = {
         x
         for s in active
@@ -93,8 +94,15 @@ def diagrams(ctx: Context) -> list[tuple[str, object]]:
     return out
 
 
-def build(frameworks: list[Framework], as_of: dt.date | None = None) -> BoardReport:
-    contexts = [Context(fw, as_of) for fw in frameworks]
+def build(
+    frameworks: list[Framework],
+    as_of: dt.date | None = None,
+    scenario: str | None = None,
+    dates: dict[str, dt.date] | None = None,
+) -> BoardReport:
+    """The report of the frameworks, each on ``dates[its id]`` if given, else ``as_of``;
+    ``scenario`` names the scenario they are copies under, for the title."""
+    contexts = [Context(fw, (dates or {}).get(fw.id, as_of)) for fw in frameworks]
     sections: list[Section] = []
     every: list[Finding] = []
     for ctx in contexts:
@@ -115,6 +123,7 @@ def build(frameworks: list[Framework], as_of: dt.date | None = None) -> BoardRep
                 diagrams(ctx),
                 cov,
                 {f: ctx.framework.factors[f].name for f in ctx.in_scope},
+                money(ctx),
             )
         )
     comparison = matrices.comparison(sections) if len(contexts) > 1 else []
@@ -123,4 +132,6 @@ def build(frameworks: list[Framework], as_of: dt.date | None = None) -> BoardRep
         if len(sections) == 1
         else f"Gap analysis: {len(sections)} areas compared"
     )
+    if scenario:
+        title += f" — if {scenario[:1].lower()}{scenario[1:]}"
     return BoardReport(title, sections, comparison, cited_sources(frameworks), every)

@@ -12,6 +12,14 @@ import re
 from html import escape
 
 from .model import BoardGroup, BoardReport, FundingRow, Matrix, Section
+from .money import (
+    COVERAGE_HEADER,
+    RISK_HEADER,
+    SCENARIO_HEADER,
+    coverage_rows,
+    risk_rows,
+    scenario_rows,
+)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -48,6 +56,10 @@ tr.soon td { background: #FBE3D3; }
 @page diagram { size: A4 landscape; margin: 8mm; }
 figure { margin: 3mm 0 6mm; break-inside: avoid; page: diagram; }
 figure svg { width: 100%; height: auto; max-height: 178mm; }
+@page chart { size: A4 portrait; margin: 10mm; }
+div.chart, figure.chart { page: chart; }
+figure.chart { max-width: 170mm; }
+figure.chart svg { max-height: 255mm; }
 td.date { white-space: nowrap; }
 figcaption { font-size: 9pt; color: #444; }
 section.model { break-before: page; }
@@ -120,10 +132,79 @@ def funding(rows: list[FundingRow]) -> str:
     )
 
 
-def inline_svg(svg: str) -> str:
-    """An SVG document as an element to embed: no XML prolog, doctype or comments."""
+def inline_svg(svg: str, prefix: str) -> str:
+    """An SVG document as an element to embed: no XML prolog, doctype or comments, and
+    every ``id`` (and what points at it) given ``prefix``, so that the page's several
+    drawings, each with its own ``diagram-title`` and ``clip1``, share no id."""
     svg = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<!--.*?-->", "", svg, flags=re.S)
+    ids = set(re.findall(r'\sid="([^"]+)"', svg))
+    if not ids:
+        return svg.strip()
+
+    def own(match: re.Match[str]) -> str:
+        name = match.group(2)
+        return f"{match.group(1)}{prefix}-{name}" if name in ids else match.group(0)
+
+    svg = re.sub(r'(\sid="|url\(#|href="#)([^")]+)', own, svg)
+    svg = re.sub(
+        r'aria-labelledby="([^"]*)"',
+        lambda m: (
+            'aria-labelledby="'
+            + " ".join(f"{prefix}-{n}" if n in ids else n for n in m.group(1).split())
+            + '"'
+        ),
+        svg,
+    )
     return svg.strip()
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{esc(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+CHART = "chart"
+"""The key, beside a section's id, of its timeline chart among the drawings."""
+
+
+def money_html(s: Section, chart: str | None) -> list[str]:
+    """Money and time: the timeline chart, coverage as funding ends, what rests on each
+    source, scenarios."""
+    m = s.money
+    if m is None:
+        return []
+    if chart:
+        out = [
+            '<div class="chart"><h3>Money and time</h3>',
+            f'<figure class="chart">{inline_svg(chart, f"{s.id}-{CHART}")}'
+            f"<figcaption>Coverage over the next {len(m.timeline.months)} months as "
+            "funding ends, above the funding that pays for it</figcaption></figure></div>",
+        ]
+    else:
+        out = ["<h3>Money and time</h3>"]
+    out += [
+        '<p class="note">Coverage on the first day of each quarter ahead, as each funding '
+        "source's end date takes its services' cover away.</p>",
+        _table(COVERAGE_HEADER, coverage_rows(m)),
+        "<h4>What rests on each funding source</h4>",
+    ]
+    if m.risks:
+        out += [
+            '<p class="note">Each source as if it alone ended now: the funding a board '
+            "should look at first before renewals.</p>",
+            _table(RISK_HEADER, risk_rows(m)),
+        ]
+    else:
+        out.append("<p>No funding source's ending alone would open a gap.</p>")
+    if m.scenarios:
+        out += [
+            "<h4>Scenarios</h4>",
+            '<p class="note">Each scenario of the model against the unchanged model on the '
+            "same date.</p>",
+            _table(SCENARIO_HEADER, scenario_rows(m)),
+        ]
+    return out
 
 
 def section(s: Section, svgs: dict[tuple[str, str], str]) -> str:
@@ -139,10 +220,11 @@ def section(s: Section, svgs: dict[tuple[str, str], str]) -> str:
         *(matrix(m) for m in s.matrices),
         "<h3>Diagrams</h3>",
     ]
-    for caption, diagram in s.diagrams:
+    for n, (caption, diagram) in enumerate(s.diagrams, 1):
         svg = svgs.get((s.id, caption))
-        body = inline_svg(svg) if svg else f"<p>{esc(diagram)}</p>"
+        body = inline_svg(svg, f"{s.id}-{n}") if svg else f"<p>{esc(diagram)}</p>"
         out.append(f"<figure>{body}<figcaption>{esc(caption)}</figcaption></figure>")
+    out += money_html(s, svgs.get((s.id, CHART)))
     out += [
         "<h3>Funding end dates, soonest first</h3>",
         f'<p class="note">Shaded rows end by {esc(s.horizon_end.isoformat())}.</p>',

@@ -6,6 +6,14 @@ from ..render.diagram import Diagram
 from ..render.mermaid import emit
 from ..reporters.markdown import escape, table
 from .model import BoardGroup, BoardReport, Matrix, Section
+from .money import (
+    COVERAGE_HEADER,
+    RISK_HEADER,
+    SCENARIO_HEADER,
+    coverage_rows,
+    risk_rows,
+    scenario_rows,
+)
 
 
 def matrix(m: Matrix) -> list[str]:
@@ -39,6 +47,31 @@ def gaps(groups: list[BoardGroup]) -> list[str]:
     return out
 
 
+def money_markdown(s: Section) -> list[str]:
+    """Money and time: coverage as funding ends, what rests on each source, scenarios."""
+    m = s.money
+    if m is None:
+        return []
+    out = [
+        "### Money and time",
+        "",
+        "Coverage on the first day of each quarter ahead, as funding ends "
+        "(`vru-pathways timeline` draws it month by month as a chart):",
+        "",
+        *table(COVERAGE_HEADER, coverage_rows(m)),
+        "",
+    ]
+    out += ["#### What rests on each funding source", ""]
+    out += (
+        table(RISK_HEADER, risk_rows(m))
+        if m.risks
+        else ["No funding source's ending alone would open a gap."]
+    )
+    if m.scenarios:
+        out += ["", "#### Scenarios", "", *table(SCENARIO_HEADER, scenario_rows(m))]
+    return [*out, ""]
+
+
 def section(s: Section) -> list[str]:
     out = [
         f"## {escape(s.title)}",
@@ -63,6 +96,7 @@ def section(s: Section) -> list[str]:
             out += ["```mermaid", emit(diagram).rstrip("\n"), "```", ""]
         else:
             out += [escape(str(diagram)), ""]
+    out += money_markdown(s)
     out += ["### Funding end dates, soonest first", ""]
     rows = [
         [r.ends.isoformat() + (" (within horizon)" if r.soon else ""), r.service, r.detail]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..analysis.coverage import Coverage
 from ..diagnostics import Finding
 from ..schema.document import Source
+from .money import MoneyAndTime
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Section:
     """(caption, Diagram) pairs, or (caption, reason) when a view cannot be drawn."""
     coverage: Coverage | None = None
     factor_names: dict[str, str] = field(default_factory=dict)
+    money: MoneyAndTime | None = None
 
 
 @dataclass

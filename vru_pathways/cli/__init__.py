@@ -15,7 +15,7 @@ import typer
 
 from ..diagnostics import ExitCode
 from ..escaping import printable
-from . import check, compare, draw, interchange, report
+from . import check, compare, draw, interchange, report, timeline, whatif
 from .app import app, export_app, import_app
 from .errors import Settings, say
 
@@ -23,6 +23,8 @@ app.command()(check.validate)
 app.command()(check.gaps)
 app.command()(draw.draw)
 app.command()(compare.diff)
+app.command()(whatif.whatif)
+app.command()(timeline.timeline)
 app.command()(report.report)
 app.command()(check.schema)
 export_app.command("xlsx")(interchange.export_xlsx)
@@ -37,7 +39,7 @@ _USAGE_ERROR: type[Exception] = next(
 )
 """click's base class of the errors it prints as usage (typer may carry its own click)."""
 
-__all__ = ["app", "check", "compare", "draw", "interchange", "main", "report"]
+__all__ = ["app", "check", "compare", "draw", "interchange", "main", "report", "timeline", "whatif"]
 
 
 def _tolerant_streams() -> None:

@@ -30,8 +30,15 @@ def report(
         str | None, as_of_option("The date the picture describes (YYYY-MM-DD).")
     ] = None,
     root: RootOpt = None,
+    scenario: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID", help="The whole report as it would be under this scenario of the models."
+        ),
+    ] = None,
 ) -> None:
-    """Write the gap-analysis report: figures, matrices, gaps by board, diagrams, funding."""
+    """Write the gap-analysis report: figures, gaps by board, matrices, diagrams, money and
+    time (coverage as funding ends, funding at risk, scenarios), funding end dates."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
     from ..use_cases.report import report as make  # lazy: the report draws diagrams
 
@@ -42,7 +49,7 @@ def report(
     day = as_of(as_of_text)
 
     def body() -> ExitCode:
-        made = make(paths, fmt, day, root)
+        made = make(paths, fmt, day, root, scenario)
         stopped = stop_unless_analysable(made.report)
         if stopped is not None:
             return stopped

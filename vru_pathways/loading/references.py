@@ -21,12 +21,16 @@ def _walk(value: Any, path: tuple[str, ...]) -> Any:
     return value
 
 
-def _ids(value: Any) -> Iterator[tuple[tuple[int, ...], str]]:
+def _ids(value: Any) -> Iterator[tuple[tuple[int | str, ...], str, bool]]:
+    """The IDs a field names: (the path under it, the ID, whether it is a mapping key)."""
     if isinstance(value, str):
-        yield (), value
+        yield (), value, False
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield (index,), item
+            yield (index,), item, False
+    elif isinstance(value, dict):
+        for item in value:
+            yield (item,), item, True
 
 
 SUGGESTION_BUDGET = 500_000
@@ -85,8 +89,8 @@ def references(doc: Doc) -> Iterator[Ref]:
     """Every reference a document makes to another entity, in document order."""
     for section, field_path, space in REFERENCES:
         for ident, entity in getattr(doc.model, section).items():
-            for suffix, ref in _ids(_walk(entity, field_path)):
-                yield (section, ident, *field_path, *suffix), ref, space, False
+            for suffix, ref, is_key in _ids(_walk(entity, field_path)):
+                yield (section, ident, *field_path, *suffix), ref, space, is_key
     for factor_id in doc.model.needs:
         yield ("needs", factor_id), factor_id, "factors", True
 

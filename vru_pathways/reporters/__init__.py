@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..results import Changes, CheckReport
+    from ..results import Changes, CheckReport, TimelineResult, WhatIf
 
 FORMATS: dict[str, str] = {
     "table": "table",
@@ -40,10 +40,30 @@ def render(name: str, report: CheckReport) -> str:
 
 
 CHANGE_FORMATS: dict[str, str] = {"text": "text", "markdown": "markdown", "json": "as_json"}
+"""The formats of ``diff`` and ``whatif``, each a function of :mod:`.changes` and of
+:mod:`.whatif`."""
 
 
 def render_changes(name: str, changes: Changes) -> str:
     """``changes`` as text in format ``name`` (a key of :data:`CHANGE_FORMATS`)."""
     module = importlib.import_module(f"{__name__}.changes")
     text: str = getattr(module, CHANGE_FORMATS[name])(changes)
+    return text
+
+
+def render_whatif(name: str, result: WhatIf) -> str:
+    """What scenarios do, in format ``name`` (a key of :data:`CHANGE_FORMATS`)."""
+    module = importlib.import_module(f"{__name__}.whatif")
+    text: str = getattr(module, CHANGE_FORMATS[name])(result)
+    return text
+
+
+TIMELINE_FORMATS: dict[str, str] = {"table": "table", "json": "as_json", "csv": "as_csv"}
+"""The text formats of ``timeline``, each a function of :mod:`.timeline`."""
+
+
+def render_timeline(name: str, result: TimelineResult) -> str:
+    """The months ahead in format ``name`` (a key of :data:`TIMELINE_FORMATS`)."""
+    module = importlib.import_module(f"{__name__}.timeline")
+    text: str = getattr(module, TIMELINE_FORMATS[name])(result)
     return text

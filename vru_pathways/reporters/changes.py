@@ -33,8 +33,8 @@ def summary(changes: Changes) -> str:
     )
 
 
-def text(changes: Changes) -> str:
-    lines = [f"vru-pathways diff {changes.old} → {changes.new}", summary(changes), ""]
+def text(changes: Changes, command: str = "diff") -> str:
+    lines = [f"vru-pathways {command} {changes.old} → {changes.new}", summary(changes), ""]
     lines += _text_gaps("Gaps opened", changes.opened, "+")
     lines += _text_gaps("Gaps closed", changes.closed, "-")
     lines.append(f"Severity changed ({len(changes.severity_changed)}):")
@@ -131,7 +131,12 @@ def _change(c: Change) -> dict[str, Any]:
 
 
 def as_json(changes: Changes) -> str:
-    document = {
+    return json.dumps(as_dict(changes), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def as_dict(changes: Changes) -> dict[str, Any]:
+    """The changes as JSON data."""
+    return {
         "old": changes.old,
         "new": changes.new,
         "opened": [finding_dict(f) for f in changes.opened],
@@ -153,4 +158,3 @@ def as_json(changes: Changes) -> str:
             for s in changes.services
         ],
     }
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

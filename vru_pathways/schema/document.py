@@ -126,7 +126,15 @@ class Partner(Entity):
 
 class Board(Entity):
     name: Text
-    reports_to: Id | None = None
+    reports_to: Id | list[Id] | None = None
+    """The board, or (from 1.1) the boards, this one reports to."""
+
+    @property
+    def reports_to_all(self) -> list[str]:
+        """The boards this one reports to, as a list whichever form the YAML used."""
+        if self.reports_to is None:
+            return []
+        return [self.reports_to] if isinstance(self.reports_to, str) else list(self.reports_to)
 
 
 class Funding(Entity):
@@ -171,6 +179,23 @@ class Service(Entity):
     description: str | None = None
 
 
+class Scenario(Entity):
+    """A "what if", judged on a copy of the loaded framework, never written back (1.1)."""
+
+    name: Text
+    description: str | None = None
+    as_of: Date | None = None
+    """The date to judge it on; the model's when not given."""
+    end_funding: list[Id] = []
+    """Funding that ends the day before the scenario's as-of date."""
+    close: list[Id] = []
+    """Services that close."""
+    start: list[Id] = []
+    """Services that are active from the scenario's as-of date."""
+    capacity: dict[Id, Count] = {}
+    """Services whose capacity changes: service ID → places a year."""
+
+
 class Scope(Entity):
     """The area's definition of serious violence."""
 
@@ -211,6 +236,7 @@ class Document(Entity):
     funding: dict[Id, Funding] = {}
     needs: dict[Id, Need] = {}
     services: dict[Id, Service] = {}
+    scenarios: dict[Id, Scenario] = {}
     scope: Scope | None = None
     policy: Policy | None = None
 
@@ -228,5 +254,6 @@ SECTIONS: tuple[str, ...] = (
     "funding",
     "needs",
     "services",
+    "scenarios",
 )
 """The sections that merge across documents, each a mapping of ID to entity."""

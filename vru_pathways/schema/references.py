@@ -2,7 +2,8 @@
 edges both read it.
 
 Each row is (section, field path inside the entity, namespace the IDs live in); the
-namespace ``factors`` is risk and protective factors together.
+namespace ``factors`` is risk and protective factors together. A field that is a
+mapping refers by its keys (a scenario's ``capacity``, keyed by service).
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("services", ("addresses",), "factors"),
     ("services", ("outcomes",), "outcomes"),
     ("services", ("refers_to",), "services"),
+    ("scenarios", ("end_funding",), "funding"),
+    ("scenarios", ("close",), "services"),
+    ("scenarios", ("start",), "services"),
+    ("scenarios", ("capacity",), "services"),
 )
 
 NOUN = {

@@ -6,11 +6,11 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..analysis import CHECKS, HYGIENE
+from ..analysis import HYGIENE
 from ..analysis.context import Context
-from ..analysis.coverage import Coverage, coverage
 from ..analysis.engine import merge, run
-from ..diagnostics import DEFAULT_MAX_FINDINGS, Finding, Severity
+from ..diagnostics import DEFAULT_MAX_FINDINGS, Severity
+from ..judgement import judge
 from ..loading import Loaded, load
 from ..results import CheckReport
 from ..schema.jsonschema import document_schema
@@ -73,45 +73,19 @@ def analyse(
     max_findings: int | None = DEFAULT_MAX_FINDINGS,
 ) -> CheckReport:
     """The gaps and coverage of loaded frameworks (only their problems if unanalysable)."""
-    found: list[Finding] = list(loaded.findings)
-    models = tuple(fw.id for fw in loaded.frameworks)
     if not loaded.ok:
+        models = tuple(fw.id for fw in loaded.frameworks)
         return CheckReport(
             command,
-            tuple(merge(found)),
+            tuple(merge(loaded.findings)),
             False,
             models,
             fail_on=fail_on,
             inputs=loaded.read,
             max_findings=max_findings,
         )
-    covered: list[Coverage] = []
-    gates: list[str] = []
-    names: dict[str, str] = {}
-    for framework in loaded.frameworks:
-        ctx = Context(framework, as_of)
-        found += run(ctx, CHECKS)
-        cov = coverage(ctx)
-        covered.append(cov)
-        floor = fail_under if fail_under is not None else framework.policy.fail_under
-        if floor is not None and cov.overall.percent < floor:
-            gates.append(
-                f"{cov.model}: coverage {cov.overall.percent:g}% is under the {floor:g}% required"
-            )
-        for f in ctx.in_scope:
-            names.setdefault(f, framework.factors[f].name)
-    return CheckReport(
-        command,
-        tuple(merge(found)),
-        True,
-        models,
-        tuple(covered),
-        names,
-        fail_on,
-        tuple(gates),
-        loaded.read,
-        max_findings,
-    )
+    contexts = [Context(framework, as_of) for framework in loaded.frameworks]
+    return judge(contexts, loaded.findings, loaded.read, fail_under, fail_on, command, max_findings)
 
 
 def schema() -> str:

@@ -38,7 +38,7 @@ def service_node(ctx: Context, service_id: str, *, full: bool = True) -> Node:
     not already place services by tier)."""
     service = ctx.framework.services[service_id]
     markers = [Marker.HARMFUL] if ctx.rating(service_id) == "harmful" else []
-    if not ctx.is_active(service):
+    if not ctx.is_live(service):
         markers.append(Marker.NOT_ACTIVE)
     detail = _service_detail(ctx.framework, service_id, full=full)
     return Node(

@@ -67,7 +67,7 @@ class Selection:
 
     def _covers(self, service_id: str, factors: set[str]) -> bool:
         service = self.fw.services[service_id]
-        return self.ctx.is_active(service) and any(f in factors for f in service.addresses)
+        return self.ctx.is_live(service) and any(f in factors for f in service.addresses)
 
     def _harmful_here(self, service_id: str, factors: set[str]) -> bool:
         """A harmful service is shown with the factors it addresses, or always if none."""

@@ -22,11 +22,12 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.AGE_GAP
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     services = ctx.framework.services
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         wanted = ctx.need_ages(f)
         if wanted is None or not ctx.covering[f]:
             continue

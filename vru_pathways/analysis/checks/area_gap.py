@@ -16,23 +16,22 @@ Fails with the need at ``areas: [north, south]``: "south uncovered".
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import reduce
-from operator import or_
 
 from ...diagnostics import Finding, listed
 from ...rulebook import Rule
-from ..areas import Reach
+from ..areas import union
 from ..context import Context
 
 RULE = Rule.AREA_GAP
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         need = ctx.need(f)
         if need is None or not need.areas or not ctx.covering[f]:
             continue
-        reached = reduce(or_, (ctx.reach(s) for s in ctx.covering[f]), Reach())
+        reached = union(ctx.reach(s) for s in ctx.covering[f])
         missing = [a for a in need.areas if not ctx.area_tree.covers(reached, a)]
         if missing:
             names = listed([f"{a} ({ctx.framework.areas[a].name})" for a in missing], 10)

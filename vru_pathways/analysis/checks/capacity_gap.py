@@ -21,11 +21,12 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.CAPACITY_GAP
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     services = ctx.framework.services
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         need = ctx.need(f)
         covering = ctx.covering[f]
         if need is None or need.cohort is None or not covering:

@@ -22,14 +22,16 @@ from collections.abc import Iterator
 
 from ...diagnostics import Finding, listed
 from ...rulebook import Rule
-from ..context import MAX_RELATED, Context
+from ..about import MAX_RELATED
+from ..context import Context
 
 RULE = Rule.DEAD_END
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         if ctx.status(f) == "dead-end":
             services = ctx.covering[f]
             names = listed(services)

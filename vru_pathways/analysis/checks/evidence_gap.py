@@ -24,6 +24,7 @@ from ...schema.document import IMPACTS
 from ..context import Context
 
 RULE = Rule.EVIDENCE_GAP
+SUBJECT = "factor"
 
 
 def _label(ctx: Context, service_id: str, impact: str | None) -> str:
@@ -34,7 +35,7 @@ def _label(ctx: Context, service_id: str, impact: str | None) -> str:
 
 def check(ctx: Context) -> Iterator[Finding]:
     floor = IMPACTS.index(ctx.policy.min_evidence)
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         services = ctx.covering[f]
         ratings = {s: ctx.rating(s) for s in services}
         if services and all(r is None or IMPACTS.index(r) < floor for r in ratings.values()):

@@ -19,9 +19,11 @@ from collections.abc import Iterator
 
 from ...diagnostics import Finding, Location, listed
 from ...rulebook import Rule
-from ..context import MAX_RELATED, Context
+from ..about import MAX_RELATED
+from ..context import Context
 
 RULE = Rule.FUNDING_CLIFF
+SUBJECT = "factor"
 
 
 def at_risk(ctx: Context, service_id: str) -> list[str] | None:
@@ -41,11 +43,11 @@ def at_risk(ctx: Context, service_id: str) -> list[str] | None:
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         covering = ctx.covering[f]
         if not covering:
             continue
-        reasons = {s: at_risk(ctx, s) for s in covering}
+        reasons = {s: ctx.at_risk(s, at_risk) for s in covering}
         if all(r is not None for r in reasons.values()):
             detail = listed([f"{s}: {listed(r or [], 3)}" for s, r in reasons.items()])
             related: list[Location] = []

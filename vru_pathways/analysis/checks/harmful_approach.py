@@ -20,11 +20,13 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.HARMFUL_APPROACH
+SUBJECT = "service"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    for s, service in fw.services.items():
+    for s in ctx.judged_services:
+        service = fw.services[s]
         if service.status == "closed" or ctx.rating(s) != "harmful":
             continue
         approach = service.approach or ""

@@ -26,10 +26,11 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.NO_PATHWAY
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         if ctx.framework.factor_kind[f] == "risk" and ctx.status(f) == "no-pathway":
             yield ctx.about_factor(
                 RULE, f, f"no active service addresses it on {ctx.as_of.isoformat()}"

@@ -19,6 +19,7 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.ORPHAN_OUTCOME
+SUBJECT = "model"
 
 
 def check(ctx: Context) -> Iterator[Finding]:

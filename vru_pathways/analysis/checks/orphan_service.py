@@ -19,11 +19,13 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.ORPHAN_SERVICE
+SUBJECT = "service"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
-    for s, service in fw.services.items():
+    for s in ctx.judged_services:
+        service = fw.services[s]
         if not related(ctx.graph, node_id("service", s), "addresses", "factor"):
             yield Finding(
                 fw.where("services", s),

@@ -22,6 +22,7 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.OUTCOME_CYCLE
+SUBJECT = "model"
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -15,11 +15,12 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.SINGLE_SERVICE
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     services = ctx.framework.services
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         need = ctx.need(f)
         covering = ctx.covering[f]
         if need is None or need.priority != "high" or not covering:

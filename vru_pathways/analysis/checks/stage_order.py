@@ -19,6 +19,7 @@ from ...schema.document import STAGES
 from ..context import Context
 
 RULE = Rule.STAGE_ORDER
+SUBJECT = "model"
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -21,12 +21,13 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.TIER_GAP
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     required = ctx.policy.require_tiers
     services = ctx.framework.services
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         need = ctx.need(f)
         if not required or need is None or need.priority != "high" or not ctx.covering[f]:
             continue

@@ -20,10 +20,11 @@ from ...rulebook import Rule
 from ..context import Context
 
 RULE = Rule.UNSUPPORTED_PROTECTIVE
+SUBJECT = "factor"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for f in ctx.in_scope:
+    for f in ctx.judged_factors:
         if ctx.framework.factor_kind[f] == "protective" and not ctx.covering[f]:
             yield ctx.about_factor(
                 RULE,

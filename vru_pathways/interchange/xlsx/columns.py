@@ -43,8 +43,9 @@ Kind = Literal[
     "choices",
     "texts",
     "map",
+    "some-ids",
 ]
-LISTS: tuple[Kind, ...] = ("ids", "choices", "texts")
+LISTS: tuple[Kind, ...] = ("ids", "choices", "texts", "some-ids")
 NUMBERS: tuple[Kind, ...] = ("int", "float", "decimal")
 FREE_TEXT: tuple[Kind, ...] = ("text", "texts")
 """Kept as typed, spaces and all; other cells are stripped."""
@@ -82,6 +83,7 @@ def _optional(annotation: Any) -> tuple[Any, bool]:
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(args) == 1:
             return args[0], True
+        return typing.Union[tuple(args)], True  # noqa: UP007 - built from a tuple at run time
     return annotation, False
 
 
@@ -93,6 +95,8 @@ def _kind(annotation: Any) -> tuple[Kind, tuple[str, ...]]:
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
         return _kind(args[0])
+    if origin in (typing.Union, types.UnionType) and args == (Id, list[Id]):
+        return "some-ids", ()
     if origin is Literal:
         return "choice", tuple(str(a) for a in args)
     if origin is list:
@@ -101,7 +105,7 @@ def _kind(annotation: Any) -> tuple[Kind, tuple[str, ...]]:
             return _LIST_OF[item], choices
     if origin is dict and _kind(args[0])[0] == "id":
         value, choices = _kind(args[1])
-        if value == "choice":
+        if value in ("choice", "int"):
             return "map", choices
     if annotation in _SIMPLE:
         return _SIMPLE[annotation], ()

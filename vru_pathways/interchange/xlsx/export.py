@@ -133,6 +133,8 @@ def _cell_value(value: Any, column: Column) -> CellValue:
     if value is None:
         return None
     kind = column.kind
+    if kind == "some-ids" and isinstance(value, str):
+        return value
     if kind in LISTS:
         if not value:
             return "[]" if column.nullable else None

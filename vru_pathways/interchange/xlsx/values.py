@@ -66,10 +66,13 @@ def cell_value(raw: Any, column: Column, at: Cell, entity: str, problems: Proble
     text = cell_text(raw, column)
     if text is None:
         return None
+    if column.kind == "some-ids":
+        items = _items(text, column)
+        return items[0] if items and len(items) == 1 else items
     if column.kind in LISTS:
         return _items(text, column)
     if column.kind == "map":
-        return _levels(text, at, entity, problems)
+        return _levels(text, at, entity, problems, _PAIR.get(column.header, _PAIR["severity"]))
     return text
 
 
@@ -82,7 +85,16 @@ def _items(text: str, column: Column) -> list[str] | None:
     return [item for item in items if item] or None
 
 
-def _levels(text: str, at: Cell, entity: str, problems: Problems) -> dict[str, str] | None:
+_PAIR = {
+    "severity": "'rule: level' (one a line, e.g. 'age-gap: warning')",
+    "capacity": "'service: places' (one a line, e.g. 'inclusion-mentors: 50')",
+}
+"""How a line of each mapping column is written, for the message when one is not."""
+
+
+def _levels(
+    text: str, at: Cell, entity: str, problems: Problems, pair: str
+) -> dict[str, str] | None:
     levels: dict[str, str] = {}
     for line in text.split("\n"):
         rule, colon, level = line.partition(":")
@@ -92,7 +104,7 @@ def _levels(text: str, at: Cell, entity: str, problems: Problems) -> dict[str, s
             problems.add(
                 at,
                 Rule.INVALID_VALUE,
-                f"'{line.strip()}' is not 'rule: level' (one a line, e.g. 'age-gap: warning')",
+                f"'{line.strip()}' is not {pair}",
                 entity,
             )
         elif rule.strip() in levels:
