@@ -663,6 +663,8 @@ XML_SOUP = st.lists(
     | st.text(max_size=8),
     max_size=40,
 ).map("".join)
+MEMBER_NAMES = st.text(st.characters(blacklist_characters="\0/\\"), min_size=1, max_size=12)
+"""Names zipfile can write (it cuts a name at NUL, and keeps none that is all slashes)."""
 CELL_VALUES = st.one_of(
     st.sampled_from(TOKENS),
     soup,
@@ -692,7 +694,7 @@ def workbooks(draw: st.DrawFn, book: bytes) -> bytes:
         with zipfile.ZipFile(out, "w") as archive:
             for name in draw(
                 st.lists(
-                    st.one_of(st.sampled_from(PARTS), st.text(min_size=1, max_size=12)),
+                    st.one_of(st.sampled_from(PARTS), MEMBER_NAMES),
                     max_size=8,
                     unique=True,
                 )

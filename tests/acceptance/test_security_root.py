@@ -133,8 +133,8 @@ def test_a_model_that_is_a_link_out_of_its_work_tree_is_refused_unopened(
 
 
 def test_a_model_in_a_folder_linked_from_outside_is_refused(repo: Path) -> None:
-    (repo / "shared").symlink_to("../outside")
-    result = run(["gaps", "shared/credentials.yaml", "-f", "json"], repo)
+    (repo / "linked").symlink_to("../outside")
+    result = run(["gaps", "linked/credentials.yaml", "-f", "json"], repo)
     assert result.code == 2
     assert json.loads(result.out)["findings"][0]["rule"] == "uses-outside-root"
     assert SECRET not in result.out

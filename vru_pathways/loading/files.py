@@ -125,8 +125,7 @@ class DiskFiles:
             return os.path.realpath(name), os.path.realpath(boundary)
         except FileNotFoundError:  # os.getcwd: the working folder is gone
             raise InputError(
-                f"cannot read {name}: the working folder no longer exists (it was deleted "
-                "or moved)"
+                f"cannot read {name}: the working folder no longer exists (it was deleted or moved)"
             ) from None
 
     def used(self, by: str, name: str) -> str:
