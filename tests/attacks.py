@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,22 @@ Unicode separators, workflow commands at the start of a line and ``##[`` inside 
 
 STARTS = ("::error::at-start ", "::add-mask::at-start ", "##[error]at-start ")
 """Workflow commands at the very start of a value."""
+
+
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""A control character left raw (line feed and tab are allowed)."""
+OWN_COMMANDS = re.compile(r"::(error|warning|notice) file=|::(group|endgroup)::")
+"""The workflow commands ``--format github`` writes on purpose."""
+
+
+def harmless(text: str, github: bool = False) -> None:
+    """No raw control character but ``\\n`` and ``\\t``; no line a runner would obey."""
+    assert not RAW.search(text), [hex(ord(c)) for c in RAW.findall(text)]
+    for line in text.split("\n"):
+        start = line.lstrip(" \t")
+        if start.startswith("::"):
+            assert github and OWN_COMMANDS.match(start), line
+    assert "##[" not in text
 
 
 def quoted(text: str) -> str:

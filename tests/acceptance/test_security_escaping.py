@@ -10,34 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import xml.dom.minidom
 from pathlib import Path
 
 import graphviz
 import pytest
-from attacks import HOSTILE, STARTS, hostile_model, quoted
+from attacks import HOSTILE, STARTS, harmless, hostile_model, quoted
 from helpers import run, write
 
 from vru_pathways.edge import graphviz as edge_graphviz
 
-RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-OWN_COMMANDS = re.compile(r"::(error|warning|notice) file=|::(group|endgroup)::")
-"""The workflow commands ``--format github`` writes on purpose."""
 CHECK_FORMATS = ["table", "json", "csv", "markdown", "github", "sarif", "junit"]
 MODEL = "::group::models/::error::pwned.yaml"
 OTHER = "::group::models/##[error]other.yaml"
 FRAMEWORK = "::add-mask::frameworks/\x1b[2J##[error]f.yaml"
-
-
-def harmless(text: str, github: bool = False) -> None:
-    """No raw control character but ``\\n`` and ``\\t``; no line a runner would obey."""
-    assert not RAW.search(text), [hex(ord(c)) for c in RAW.findall(text)]
-    for line in text.split("\n"):
-        start = line.lstrip(" \t")
-        if start.startswith("::"):
-            assert github and OWN_COMMANDS.match(start), line
-    assert "##[" not in text
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ..escaping import printable
 from .model import BoardGroup, BoardReport, FundingRow, Matrix, Section
 from .money import (
     COVERAGE_HEADER,
@@ -67,8 +68,8 @@ section.model { break-before: page; }
 
 
 def esc(text: object) -> str:
-    """Any text from the YAML, made inert in HTML."""
-    return escape(str(text), quote=True)
+    """Any text from the YAML, made inert in HTML (control characters shown as escapes)."""
+    return escape(printable(str(text)), quote=True)
 
 
 def link(url: str | None, text: str) -> str:
