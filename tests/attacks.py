@@ -211,7 +211,10 @@ start = time.perf_counter()
 with redirect_stdout(out), redirect_stderr(err):
     code = main(sys.argv[2:])
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM belongs to this program's own memory map; ru_maxrss would carry over the RSS
+# of the process that started it, which fork copies and exec keeps.
+with open("/proc/self/status") as status:
+    peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 print(json.dumps({"code": code, "seconds": seconds, "out": out.getvalue(),
                   "err": err.getvalue(), "peak_mb": peak / 1024}))
 """

@@ -32,6 +32,11 @@ def book() -> bytes:
     return exported(FORMAT_EXAMPLE)
 
 
+def parts(book: bytes) -> int:
+    """How many parts a workbook's archive holds."""
+    return len(zipfile.ZipFile(io.BytesIO(book)).namelist())
+
+
 def bomb(book: bytes) -> bytes:
     """A 1.7 MB workbook with a part that inflates to 300 MB."""
     out = io.BytesIO()
@@ -68,9 +73,9 @@ ATTACKS = {
         "its sheet xl/worksheets/sheet1.xml has 200,000 rows, over the 100,000",
     ),
     "1.7 MB inflating by 300 MB": (bomb, "it would unpack to 301 MiB, over the 100 MiB"),
-    "1,001 parts": (
-        lambda b: rezipped(b, {f"xl/media/image{n}.png": b"" for n in range(1001)}),
-        "it holds 1,024 parts; a workbook has a few dozen",
+    "1,100 parts": (
+        lambda b: rezipped(b, {f"xl/media/image{n}.png": b"" for n in range(1100 - parts(b))}),
+        "it holds 1,100 parts; a workbook has a few dozen",
     ),
     "21 MiB": (
         lambda b: rezipped(b, {"xl/media/photo.bin": os.urandom(21 * 2**20)}),
