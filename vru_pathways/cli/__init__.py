@@ -12,7 +12,7 @@ import io
 import sys
 
 from ..diagnostics import ExitCode
-from . import check, compare, draw, interchange, report, timeline, whatif
+from . import catalogue, check, compare, draw, interchange, report, timeline, whatif
 from .app import app, export_app, import_app
 
 app.command()(check.validate)
@@ -23,6 +23,8 @@ app.command()(whatif.whatif)
 app.command()(timeline.timeline)
 app.command()(report.report)
 app.command()(check.schema)
+app.command("init")(catalogue.init)
+app.command("list")(catalogue.list_catalogue)
 export_app.command("xlsx")(interchange.export_xlsx)
 export_app.command("graphml")(interchange.export_graphml)
 import_app.command("xlsx")(interchange.import_xlsx)
@@ -30,7 +32,18 @@ import_app.command("oruk")(interchange.import_oruk)
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
 
-__all__ = ["app", "check", "compare", "draw", "interchange", "main", "report", "timeline", "whatif"]
+__all__ = [
+    "app",
+    "catalogue",
+    "check",
+    "compare",
+    "draw",
+    "interchange",
+    "main",
+    "report",
+    "timeline",
+    "whatif",
+]
 
 
 def _tolerant_streams() -> None:
