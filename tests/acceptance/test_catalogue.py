@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -165,3 +166,27 @@ def test_list_filters_by_harm_and_level() -> None:
 def test_unknown_filters_are_usage_errors_with_a_suggestion(args: list[str], expected: str) -> None:
     result = run(args, ROOT)
     assert result.code == 2 and expected in result.err
+
+
+def _your_own_area() -> list[list[str]]:
+    """The commands of the README's "Your own area", as a user would type them."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Your own area\n", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    return [shlex.split(line) for line in block.splitlines() if line.strip()]
+
+
+def test_the_readme_section_names_init_list_gaps_and_report() -> None:
+    commands = [c[1] for c in _your_own_area()]
+    assert commands[0] == "list" and "init" in commands
+    assert commands[-2:] == ["gaps", "report"]
+
+
+@pytest.mark.slow
+def test_the_readme_walk_from_init_to_a_first_report_works_as_written(project: Path) -> None:
+    for command in _your_own_area():
+        assert command[0] == "vru-pathways"
+        result = run(command[1:], project)
+        assert result.code == 0, (command, result.err)
+    report = (project / "bathnes-report.html").read_text(encoding="utf-8")
+    assert "Bath and North East Somerset" in report

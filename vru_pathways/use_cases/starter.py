@@ -17,6 +17,19 @@ SCHEMA = "schemas/vru-pathways-1.schema.json"
 """The JSON Schema, in the project folder beside ``frameworks/``."""
 
 
+_SMALL = frozenset({"and", "of", "the", "upon", "on", "in", "under", "with", "by"})
+
+
+def title(folder: str) -> str:
+    """An area's name made from its folder's.
+
+    >>> title("bath-and-north-east-somerset")
+    'Bath and North East Somerset'
+    """
+    words = folder.replace("_", " ").replace("-", " ").split()
+    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
 @dataclass(frozen=True)
 class Started:
     """What ``init`` made: the file's path and text."""
@@ -50,7 +63,7 @@ def init(
     here = Path(folder)
     starter = Starter(
         model_id=area,
-        name=name or Path(folder).resolve().name.replace("-", " ").replace("_", " ").title(),
+        name=name or title(Path(folder).resolve().name),
         definition=definition,
         localities=localities(names, area),
         uses=tuple(relative(Path(p), here) for p in documents(catalogue_folder)),
