@@ -44,7 +44,7 @@ def parse_document(data: bytes, shown: str) -> tuple[Doc | None, list[Finding]]:
     try:
         model = Document.model_validate(parsed.value)
     except ValidationError as exc:
-        problems += from_validation_error(exc, Document, parsed.positions, shown)
+        problems += from_validation_error(exc, Document, parsed.positions, shown, parsed.commas)
         salvaged = _salvage(parsed.value, exc)
         if salvaged is None:
             return None, problems
