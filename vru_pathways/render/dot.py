@@ -134,7 +134,7 @@ def _edge_attrs(edge: Edge) -> str:
             "fontcolor": quoted(line.colour),
             "style": "dashed",
             "penwidth": f"{line.width:g}",
-            "label": quoted(BROKEN_TEXT),
+            "xlabel": quoted(BROKEN_TEXT),
             "fontsize": "8",
         }
     )
