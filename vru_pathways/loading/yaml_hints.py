@@ -1,14 +1,23 @@
-"""libyaml's errors about indentation, said as what to change.
+"""YAML's slips said as what to change.
 
 libyaml reports a key that lines up with no mapping as "while parsing a block mapping did
 not find expected key", and a key indented deeper than the one above it, or a value that
 holds ``: ``, as "mapping values are not allowed in this context". Both are read from the
 text around the error: the keys of the lines above, and the column each starts in.
+
+A comma inside an unquoted value in braces is no error to YAML at all: it ends the value,
+and what follows becomes a key with no value (``{name: Exclusion, school or college}``).
+The format then finds an unknown key, and :func:`comma_cuts` says what was meant.
 """
 
 from __future__ import annotations
 
 import re
+
+import yaml
+
+from ..positions import Path
+from .yaml_guard import Loader
 
 _KEY = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)*)(?P<key>[^\s#:][^:#]*?)[ ]*:(?:[ ]|$)")
 
@@ -84,3 +93,61 @@ def deeper_than_above(lines: list[str], line: int, col: int) -> str | None:
             f'put the value in quotes, {here[1]}: "{value}"'
         )
     return None
+
+
+def comma_cuts(text: str) -> dict[Path, str]:
+    """The keys of flow mappings in ``text`` that a comma cut from the plain value before
+    them, each with what that value was meant to be (``name: "Exclusion, school or
+    college"``). Composed again only when a document has an unknown key with no value,
+    so that well-formed documents pay nothing for it."""
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError:
+        return {}
+    out: dict[Path, str] = {}
+    seen: set[int] = set()
+    todo: list[tuple[yaml.Node, Path]] = [(root, ())] if root is not None else []
+    while todo:
+        node, path = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo += [(item, (*path, index)) for index, item in enumerate(node.value)]
+        elif isinstance(node, yaml.MappingNode):
+            if node.flow_style:
+                out.update(_cut(node, path))
+            todo += [(v, (*path, k.value)) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+    return out
+
+
+def _bare(key: yaml.Node, value: yaml.Node) -> bool:
+    """Whether a flow mapping's entry is a key with no ``:`` after it."""
+    return (
+        isinstance(key, yaml.ScalarNode)
+        and isinstance(value, yaml.ScalarNode)
+        and not value.value
+        and value.start_mark.index == key.end_mark.index
+    )
+
+
+def _cut(node: yaml.MappingNode, path: Path) -> dict[Path, str]:
+    """The bare keys of one flow mapping that follow a plain value, each with the value
+    they were cut from, joined back together."""
+    out: dict[Path, str] = {}
+    current: tuple[str, list[str]] | None = None
+    for key, value in [*node.value, (None, None)]:
+        if current is not None and key is not None and _bare(key, value):
+            current[1].append(key.value)
+            continue
+        if current is not None and len(current[1]) > 1:
+            out.update(_joined(path, *current))
+        plain = isinstance(value, yaml.ScalarNode) and not value.style and value.value
+        current = (str(key.value), [value.value]) if plain else None
+    return out
+
+
+def _joined(path: Path, owner: str, parts: list[str]) -> dict[Path, str]:
+    whole = ", ".join(parts)
+    quoted = f'"{whole}"' if '"' not in whole else "'" + whole.replace("'", "''") + "'"
+    return {(*path, part): f"{owner}: {quoted}" for part in parts[1:]}

@@ -19,7 +19,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -39,10 +39,6 @@ class Parsed:
     value: Any
     positions: Positions
     problems: list[YamlProblem]
-    commas: dict[Path, str] = field(default_factory=dict)
-    """Keys of a flow mapping that a comma cut from the plain value before them
-    (``{name: Exclusion, school or college}``), with what that value was meant to be
-    (``name: "Exclusion, school or college"``)."""
 
 
 MAX_PROBLEMS = 1000
@@ -58,7 +54,6 @@ class _Builder:
         self._open: set[int] = set()
         self._counts: dict[str, int] = {}
         self._first_unrecorded: dict[str, Point] = {}
-        self.commas: dict[Path, str] = {}
 
     def problem(self, rule: str, message: str, line: int, col: int) -> None:
         """Record a problem, or past :data:`MAX_PROBLEMS` of its rule only count it."""
@@ -121,33 +116,7 @@ class _Builder:
                 continue
             self.positions.keys[(*path, key)] = pack(line, col)
             out[key] = self.build(value_node, (*path, key))
-        if getattr(node, "flow_style", False):
-            self._cut_by_commas(node, path)
         return out
-
-    def _cut_by_commas(self, node: yaml.Node, path: Path) -> None:
-        """Record the keys of a flow mapping that have no ``:`` and follow a plain
-        value: a comma the writer meant as part of that value ended it."""
-        run: list[str] = []
-        owner: tuple[str, str] | None = None
-        for key_node, value_node in [*node.value, (None, None)]:
-            bare = (
-                key_node is not None
-                and isinstance(key_node, yaml.ScalarNode)
-                and isinstance(value_node, yaml.ScalarNode)
-                and not value_node.value
-                and value_node.start_mark.index == key_node.end_mark.index
-            )
-            if bare and owner is not None:
-                run.append(key_node.value)
-                continue
-            if run and owner is not None:
-                whole = ", ".join([owner[1], *run])
-                for key in run:
-                    self.commas[(*path, key)] = f'{owner[0]}: "{whole}"'
-            run = []
-            plain = isinstance(value_node, yaml.ScalarNode) and not value_node.style
-            owner = (key_node.value, value_node.value) if plain and value_node.value else None
 
 
 def line_col(text: str, index: int) -> Point:
@@ -262,4 +231,4 @@ def _parse(text: str) -> Parsed:
         return Parsed(None, Positions(), [])
     builder = _Builder()
     value = builder.build(nodes[0], ())
-    return Parsed(value, builder.positions, builder.problems + builder.summary(), builder.commas)
+    return Parsed(value, builder.positions, builder.problems + builder.summary())

@@ -7,17 +7,24 @@ from vru_pathways.loading import load_texts
 from vru_pathways.loading import yaml_source as yamlpos
 from vru_pathways.loading.files import MemoryFiles
 from vru_pathways.loading.uses_hint import meant
+from vru_pathways.loading.yaml_hints import comma_cuts
 
 HEAD = "format: vru-pathways/1\n"
 
 
 def test_a_comma_cuts_only_a_plain_value_in_braces() -> None:
-    parsed = yamlpos.parse("a: {name: A, b, c, level: x}\nd: {name: 'A', e}\nf: {g, h: i}\n")
-    assert parsed.commas == {("a", "b"): 'name: "A, b, c"', ("a", "c"): 'name: "A, b, c"'}
+    text = "a: {name: A, b, c, level: x, d: [e], f}\ng: {name: 'A', h}\ni: {j, k: l}\n"
+    cut = 'name: "A, b, c"'
+    assert comma_cuts(text) == {("a", "b"): cut, ("a", "c"): cut}
+
+
+def test_a_comma_cut_in_a_list_of_mappings_and_a_value_with_quotes() -> None:
+    text = 'a:\n  - {name: Say "hi", there}\n'
+    assert comma_cuts(text) == {("a", 0, "there"): "name: 'Say \"hi\", there'"}
 
 
 def test_a_key_with_an_empty_value_is_no_comma_slip() -> None:
-    assert yamlpos.parse("a: {name: A, b: }\n").commas == {}
+    assert comma_cuts("a: {name: A, b: }\n") == {}
 
 
 def _syntax(text: str) -> str:
