@@ -26,7 +26,11 @@ _NOT_A_MAPPING = frozenset({"model_type", "dict_type"})
 
 
 def _noun(section: str) -> str:
-    return "factor" if section.endswith("_factors") else NOUN.get(section, "entry")
+    if section.endswith("_factors"):
+        return "factor"
+    return {"needs": "need", "scenarios": "scenario", "definitions": "definition"}.get(
+        section, NOUN.get(section, "entry")
+    )
 
 
 class Misplaced:
@@ -87,10 +91,16 @@ class Misplaced:
             f"indent it to column {col}, to line up with the keys of '{above}' (line {line})"
         )
 
-    def follows(self, loc: Path) -> bool:
-        """Whether the error at ``loc`` is a key missing only because it is misplaced."""
-        return len(loc) == 3 and any(
-            (loc[0], loc[2]) == key and found[0] == loc[1] for key, found in self.found.items()
+    def follows(self, error: Any, loc: Path) -> bool:
+        """Whether the error follows from a misplaced key and goes unsaid: a key the
+        entity above lacks only because it is misplaced, or another complaint about the
+        misplaced key itself (``reports_to`` is no ID)."""
+        if loc in self.found:
+            return error["type"] not in _NOT_A_MAPPING
+        return (
+            error["type"] == "missing"
+            and len(loc) == 3
+            and any((loc[0], loc[2]) == k and f[0] == loc[1] for k, f in self.found.items())
         )
 
 

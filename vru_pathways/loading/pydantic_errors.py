@@ -155,11 +155,11 @@ def from_validation_error(
     misplaced = Misplaced(errors, model, positions)
     for error in errors:
         loc, is_key = _drop_key_marker(error["loc"])
+        if misplaced.follows(error, loc):
+            continue
         rule, subject, text = _message(error, model, loc, error.get("input"))
         if rule == Rule.UNKNOWN_KEY and loc in commas:
             text = _comma(loc[-1], commas[loc])
-        elif rule == Rule.MISSING_KEY and misplaced.follows(loc):
-            continue
         text = misplaced.message(loc) or text
         message = f"{subject}: {text}" if subject else text
         if rule == Rule.MISSING_KEY:
