@@ -117,11 +117,7 @@ class Loader:
     ) -> tuple[str, str] | None:
         """Why a ``uses`` target cannot be read, as (rule, message); ``None`` if it can."""
         if not self.files.inside(target, boundary):
-            return Rule.USES_OUTSIDE_ROOT, (
-                f"'{used}' is outside the root folder {self.files.show(boundary)}, so it is "
-                "not read; a model may use only files inside the git work tree it is in "
-                "(else the current folder), or inside --root DIR"
-            )
+            return Rule.USES_OUTSIDE_ROOT, uses_hint.outside(self.files, stack[-1], used, boundary)
         if target in stack:
             loop = " → ".join(self.files.show(p) for p in [*stack[stack.index(target) :], target])
             return Rule.USES_CYCLE, f"documents use each other in a loop: {loop}"

@@ -1,4 +1,5 @@
-"""What a ``uses`` entry that names no file most likely meant.
+"""What a ``uses`` entry that names no file, or a file outside the root folder, most
+likely meant.
 
 Analysts miscount the ``../`` that climb from a model's folder to ``frameworks/`` (a
 model one folder deeper than the example it was copied from), or misremember a file's
@@ -43,7 +44,8 @@ def meant(files: Files, by: str, used: str, boundary: str) -> str | None:
             continue
         if files.kind(target) == FILE:
             return None if entry == used else entry
-        held = files.names(files.used(by, "/".join([*([".."] * ups), folder or "."])))
+        place = files.used(by, "/".join([*([".."] * ups), folder or "."]))
+        held = files.names(place) if files.inside(place, boundary) else []
         hint = suggest(name, [n for n in held if n.endswith((".yaml", ".yml"))])
         if hint:
             return posixpath.join(posixpath.dirname(entry), hint)
@@ -56,4 +58,15 @@ def missing(files: Files, by: str, used: str, boundary: str) -> str:
     hint = meant(files, by, used, boundary)
     return f"no file '{used}' (looked for {looked})" + (
         f" — did you mean '{hint}'?" if hint else ""
+    )
+
+
+def outside(files: Files, by: str, used: str, boundary: str) -> str:
+    """What to say of the ``uses`` entry ``used`` of ``by``, which leads outside the
+    boundary: most often one ``../`` too many."""
+    hint = meant(files, by, used, boundary)
+    return (
+        f"'{used}' is outside the root folder {files.show(boundary)}, so it is not read; a "
+        "model may use only files inside the git work tree it is in (else the current "
+        "folder), or inside --root DIR" + (f" — did you mean '{hint}'?" if hint else "")
     )

@@ -3,9 +3,11 @@ no mapping, a ``uses`` entry that names no file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vru_pathways.loading import load_texts
 from vru_pathways.loading import yaml_source as yamlpos
-from vru_pathways.loading.files import MemoryFiles
+from vru_pathways.loading.files import DiskFiles, MemoryFiles
 from vru_pathways.loading.uses_hint import meant
 from vru_pathways.loading.yaml_hints import comma_cuts
 
@@ -79,3 +81,17 @@ def test_a_harm_where_a_factor_is_wanted_names_its_factors() -> None:
     (finding,) = load_texts({"model.yaml": model}, ["model.yaml"]).findings
     assert "'k' is a harm, not a factor" in finding.message
     assert finding.message.endswith("such as 'f'")
+
+
+def test_a_uses_entry_one_climb_too_far_is_told_the_one_inside(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    (root / "models" / "north").mkdir(parents=True)
+    (tmp_path / "frameworks").mkdir()
+    (tmp_path / "frameworks" / "knife-uk.yaml").write_text(HEAD)
+    files = DiskFiles(str(root))
+    by, boundary = files.start(str(root / "models" / "north" / "model.yaml"))
+    assert meant(files, by, "../../frameworks/knife-uk.yaml", boundary) is None
+    (root / "frameworks").mkdir()
+    (root / "frameworks" / "knife-uk.yaml").write_text(HEAD)
+    entry = "../../../frameworks/knife-uk.yaml"
+    assert meant(files, by, entry, boundary) == "../../frameworks/knife-uk.yaml"
