@@ -16,6 +16,7 @@ from .schema.document import (
     Approach,
     Area,
     Board,
+    Definition,
     Document,
     Factor,
     Funding,
@@ -65,6 +66,7 @@ class Framework:
     needs: dict[str, Need] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    definitions: dict[str, Definition] = field(default_factory=dict)
     origin: dict[tuple[str, str], Doc] = field(default_factory=dict)
     """(section, ID) → the document that defines it; factors under their own section."""
 

@@ -203,3 +203,23 @@ class TimelineResult:
     """The chart's SVG, PNG or PDF, when one was asked for."""
     description: str = ""
     """What the chart shows, in plain English (its alt text)."""
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One entry of the shipped catalogue as ``list`` shows it."""
+
+    id: str
+    name: str
+    details: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
+    """Further columns, in order: (column, text or a list of IDs)."""
+
+
+@dataclass(frozen=True)
+class CatalogueList:
+    """What ``list`` produces: the entries of one kind, in catalogue order."""
+
+    kind: str
+    entries: tuple[CatalogueEntry, ...]
+    columns: tuple[str, ...] = ()
+    """The names of each entry's further columns."""

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from helpers import ROOT
@@ -93,3 +94,35 @@ def test_whatif_is_identical_across_hash_seeds() -> None:
     first = output("1", *args)
     assert first
     assert output("4321", *args) == first
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["dot", "mermaid"])
+def test_the_referral_view_is_identical_across_hash_seeds(fmt: str) -> None:
+    args = ("draw", "models/eastwick/model.yaml", "--view", "referrals", "--format", fmt)
+    first = output("1", *args)
+    assert b"LEADS NOWHERE" in first
+    assert output("31337", *args) == first
+
+
+@pytest.mark.slow
+def test_the_catalogue_and_the_starter_model_are_identical_across_hash_seeds(
+    tmp_path: Path,
+) -> None:
+    for kind in ("factors", "approaches", "definitions"):
+        args = ("list", kind, "--format", "json")
+        assert output("1", *args) == output("2024", *args)
+    made = []
+    for seed in ("1", "2024"):
+        home = tmp_path / seed
+        home.mkdir()
+        subprocess.run(
+            [sys.executable, "-m", "vru_pathways", "init", "models/area", "--locality", "North"]
+            + ["--frameworks", str(ROOT / "frameworks")],
+            cwd=home,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+        )
+        made.append((home / "models" / "area" / "model.yaml").read_bytes())
+    assert made[0] == made[1]

@@ -23,6 +23,8 @@ from ..views.build import build as build_view
 from . import gaps, matrices
 from .model import BoardReport, FundingRow, Section
 from .money import money
+from .referrals import broken_routes
+from .rollup import rollup
 
 
 def _pct(covered: int, total: int) -> str:
@@ -124,6 +126,7 @@ def build(
                 cov,
                 {f: ctx.framework.factors[f].name for f in ctx.in_scope},
                 money(ctx),
+                [x for x in (rollup(ctx.framework, found), broken_routes(ctx)) if x],
             )
         )
     comparison = matrices.comparison(sections) if len(contexts) > 1 else []

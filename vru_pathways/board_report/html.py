@@ -12,7 +12,7 @@ import re
 from html import escape
 
 from ..escaping import printable
-from .model import BoardGroup, BoardReport, FundingRow, Matrix, Section
+from .model import BoardGroup, BoardReport, FundingRow, Listing, Matrix, Section
 from .money import (
     COVERAGE_HEADER,
     RISK_HEADER,
@@ -208,6 +208,11 @@ def money_html(s: Section, chart: str | None) -> list[str]:
     return out
 
 
+def listing(x: Listing) -> str:
+    body = _table(x.header, x.rows) if x.rows else f"<p>{esc(x.empty)}</p>"
+    return f'<h3>{esc(x.title)}</h3><p class="note">{esc(x.note)}</p>{body}'
+
+
 def section(s: Section, svgs: dict[tuple[str, str], str]) -> str:
     figures = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in s.figures)
     out = [
@@ -217,6 +222,7 @@ def section(s: Section, svgs: dict[tuple[str, str], str]) -> str:
         f'<dl class="figures">{figures}</dl>',
         "<h3>Gaps, by the board that owns them</h3>",
         gaps(s.boards),
+        *(listing(x) for x in s.listings),
         "<h3>Coverage</h3>",
         *(matrix(m) for m in s.matrices),
         "<h3>Diagrams</h3>",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..render.diagram import Diagram
 from ..render.mermaid import emit
 from ..reporters.markdown import escape, table
-from .model import BoardGroup, BoardReport, Matrix, Section
+from .model import BoardGroup, BoardReport, Listing, Matrix, Section
 from .money import (
     COVERAGE_HEADER,
     RISK_HEADER,
@@ -72,6 +72,11 @@ def money_markdown(s: Section) -> list[str]:
     return [*out, ""]
 
 
+def listing(x: Listing) -> list[str]:
+    body = table(x.header, x.rows) if x.rows else [escape(x.empty)]
+    return [f"### {escape(x.title)}", "", escape(x.note), "", *body, ""]
+
+
 def section(s: Section) -> list[str]:
     out = [
         f"## {escape(s.title)}",
@@ -84,6 +89,7 @@ def section(s: Section) -> list[str]:
         "### Gaps, by the board that owns them",
         "",
         *gaps(s.boards),
+        *(line for x in s.listings for line in listing(x)),
         "### Coverage",
         "",
     ]

@@ -35,6 +35,19 @@ class BoardGroup:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """A titled table of a section that every writer lays out the same way: the
+    governance roll-up, the broken referral routes."""
+
+    title: str
+    note: str
+    header: list[str]
+    rows: list[list[str]]
+    empty: str
+    """What the section says when there are no rows."""
+
+
+@dataclass(frozen=True)
 class FundingRow:
     service: str
     ends: dt.date
@@ -59,6 +72,8 @@ class Section:
     coverage: Coverage | None = None
     factor_names: dict[str, str] = field(default_factory=dict)
     money: MoneyAndTime | None = None
+    listings: list[Listing] = field(default_factory=list)
+    """The roll-up of gaps up the boards, and the referral routes that lead nowhere."""
 
 
 @dataclass

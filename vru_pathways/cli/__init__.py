@@ -15,7 +15,7 @@ import typer
 
 from ..diagnostics import ExitCode
 from ..escaping import printable
-from . import check, compare, draw, interchange, report, timeline, whatif
+from . import catalogue, check, compare, draw, interchange, report, timeline, whatif
 from .app import app, export_app, import_app
 from .errors import Settings, say
 
@@ -27,6 +27,8 @@ app.command()(whatif.whatif)
 app.command()(timeline.timeline)
 app.command()(report.report)
 app.command()(check.schema)
+app.command("init")(catalogue.init)
+app.command("list")(catalogue.list_catalogue)
 export_app.command("xlsx")(interchange.export_xlsx)
 export_app.command("graphml")(interchange.export_graphml)
 import_app.command("xlsx")(interchange.import_xlsx)
@@ -39,7 +41,18 @@ _USAGE_ERROR: type[Exception] = next(
 )
 """click's base class of the errors it prints as usage (typer may carry its own click)."""
 
-__all__ = ["app", "check", "compare", "draw", "interchange", "main", "report", "timeline", "whatif"]
+__all__ = [
+    "app",
+    "catalogue",
+    "check",
+    "compare",
+    "draw",
+    "interchange",
+    "main",
+    "report",
+    "timeline",
+    "whatif",
+]
 
 
 def _tolerant_streams() -> None:

@@ -114,5 +114,13 @@ class Revision:
     def size(self, key: str) -> int:
         return int(_git("cat-file", "-s", f"{self.spec.commit}:{key}", folder=self.top))
 
+    def names(self, folder: str) -> list[str]:
+        top = folder in ("", ".")
+        if not top and (not self.inside(folder, "") or self.kind(folder) != "a folder"):
+            return []
+        tree = f"{self.spec.commit}:{'' if top else folder}"
+        listed = _git("ls-tree", "--name-only", "-z", tree, folder=self.top)
+        return sorted(n.decode("utf-8", "replace") for n in listed.split(b"\0") if n)
+
     def read(self, key: str, limit: int) -> bytes:
         return _git("cat-file", "blob", f"{self.spec.commit}:{key}", folder=self.top)[: limit + 1]

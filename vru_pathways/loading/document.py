@@ -12,6 +12,7 @@ from ..rulebook import Rule
 from ..schema.document import SECTIONS, Document
 from .files import decode
 from .pydantic_errors import from_validation_error
+from .yaml_hints import comma_cuts
 from .yaml_source import parse
 
 
@@ -44,7 +45,10 @@ def parse_document(data: bytes, shown: str) -> tuple[Doc | None, list[Finding]]:
     try:
         model = Document.model_validate(parsed.value)
     except ValidationError as exc:
-        problems += from_validation_error(exc, Document, parsed.positions, shown)
+        errors = exc.errors(include_url=False)
+        bare = any(e["type"] == "extra_forbidden" and e.get("input") is None for e in errors)
+        commas = comma_cuts(text) if bare else {}
+        problems += from_validation_error(exc, Document, parsed.positions, shown, commas)
         salvaged = _salvage(parsed.value, exc)
         if salvaged is None:
             return None, problems

@@ -41,6 +41,9 @@ def display_path(path: str) -> str:
     return (path if rel.startswith("..") and os.path.isabs(path) else rel).replace(os.sep, "/")
 
 
+MAX_NAMES = 1000
+"""Names of a folder compared, at most, with a file name that names no file."""
+
 FILE = "a file"
 MISSING = "missing"
 
@@ -69,6 +72,10 @@ class Files(Protocol):
 
     def size(self, key: str) -> int:
         """The document's size in bytes, read from its metadata before any of it is."""
+
+    def names(self, folder: str) -> list[str]:
+        """The names in the folder of key ``folder`` (none if it is no folder), so that a
+        ``uses`` entry naming no file can be told what it most likely meant."""
 
     def read(self, key: str, limit: int) -> bytes:
         """At most ``limit + 1`` bytes of the document (one more shows it is too long);
@@ -146,6 +153,12 @@ class DiskFiles:
     def size(self, key: str) -> int:
         return os.stat(key).st_size
 
+    def names(self, folder: str) -> list[str]:
+        try:
+            return sorted(os.listdir(folder))[:MAX_NAMES]
+        except (OSError, ValueError):
+            return []
+
     def read(self, key: str, limit: int) -> bytes:
         """The file's bytes, opened without following a link or waiting on a pipe; a file
         that is no regular file once open (it was swapped) is refused by what it is."""
@@ -197,6 +210,9 @@ class MemoryFiles:
 
     def size(self, key: str) -> int:
         return len(self.texts[key].encode("utf-8"))
+
+    def names(self, folder: str) -> list[str]:
+        return sorted(posixpath.basename(k) for k in self.texts if posixpath.dirname(k) == folder)
 
     def read(self, key: str, limit: int) -> bytes:
         return self.texts[key].encode("utf-8")[: limit + 1]

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from ..diagnostics import Finding, Location, Severity, suggest
 from ..positions import Path, Positions, dotted
 from ..rulebook import Rule
+from .misplaced import Misplaced
 
 _RULE_BY_TYPE = {
     "extra_forbidden": Rule.UNKNOWN_KEY,
@@ -132,19 +133,40 @@ def _drop_key_marker(loc: Sequence[Any]) -> tuple[Path, bool]:
     return tuple(loc), False
 
 
+def _comma(key: Any, meant: str) -> str:
+    return (
+        f"'{key}' is read as a key of its own, because a comma ends an unquoted value "
+        f"inside {{ }}: put the whole value in quotes, {meant}"
+    )
+
+
 def from_validation_error(
-    exc: ValidationError, model: type[BaseModel], positions: Positions, path: str
+    exc: ValidationError,
+    model: type[BaseModel],
+    positions: Positions,
+    path: str,
+    commas: dict[Path, str] | None = None,
 ) -> list[Finding]:
-    """Every error in ``exc`` as a located finding."""
+    """Every error in ``exc`` as a located finding; ``commas`` holds the keys a comma
+    cut from the value before them, and what that value was meant to be."""
     out: list[Finding] = []
-    for error in exc.errors(include_url=False):
+    commas = commas or {}
+    errors = exc.errors(include_url=False)
+    misplaced = Misplaced(errors, model, positions)
+    for error in errors:
         loc, is_key = _drop_key_marker(error["loc"])
+        if misplaced.follows(error, loc):
+            continue
         rule, subject, text = _message(error, model, loc, error.get("input"))
+        if rule == Rule.UNKNOWN_KEY and loc in commas:
+            text = _comma(loc[-1], commas[loc])
+        text = misplaced.message(loc) or text
         message = f"{subject}: {text}" if subject else text
         if rule == Rule.MISSING_KEY:
             line, col = positions.find(loc[:-1], key=True)
         else:
-            line, col = positions.find(loc, key=is_key or rule == Rule.UNKNOWN_KEY)
+            key = is_key or rule == Rule.UNKNOWN_KEY or loc in misplaced.found
+            line, col = positions.find(loc, key=key)
         entity = dotted(loc[:2]) if loc and loc[0] != "format" else ""
         where = Location(path, line, col)
         out.append(Finding(where, rule, message, Severity.ERROR, entity, subject=subject, path=loc))

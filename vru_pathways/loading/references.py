@@ -58,9 +58,11 @@ def _unknown(
     known: dict[str, Any] | tuple[str, ...],
     hints: _Hints,
     key: bool = False,
+    elsewhere: str = "",
 ) -> Finding:
-    hint = hints(ident, known)
-    text = f"{dotted(path)}: unknown {NOUN[space]} '{ident}'"
+    unknown = f"unknown {NOUN[space]} '{ident}'"
+    text = f"{dotted(path)}: {elsewhere or unknown}"
+    hint = None if elsewhere else hints(ident, known)
     if hint:
         text += f" — did you mean '{hint}'?"
     return Finding(
@@ -72,6 +74,34 @@ def _unknown(
         subject=dotted(path),
         path=path,
     )
+
+
+def _elsewhere(framework: Framework, ident: str, space: str) -> str:
+    """What to say of an ID used where another kind of entity is wanted, as when a harm
+    stands where its factors should (``addresses: [knife-crime]``); empty if it is none."""
+    found = next(
+        (
+            other
+            for other in NOUN
+            if other not in (space, "rules") and ident in _namespace(framework, other)
+        ),
+        None,
+    )
+    if found is None:
+        return ""
+    text = f"'{ident}' is {_a(NOUN[found])}, not {_a(NOUN[space])}"
+    if (found, space) != ("harms", "factors"):
+        return text
+    of_harm = sorted(f for f, factor in framework.factors.items() if ident in factor.harms)
+    if not of_harm:
+        return f"{text}: name a factor that leads to it instead"
+    shown = ", ".join(f"'{f}'" for f in of_harm[:3])
+    more = f" (and {len(of_harm) - 3} more)" if len(of_harm) > 3 else ""
+    return f"{text}: name instead the factors of {ident} meant, such as {shown}{more}"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _namespace(framework: Framework, space: str) -> dict[str, Any] | tuple[str, ...]:
@@ -109,21 +139,30 @@ def unresolved(doc: Doc, closure: list[Doc]) -> list[Ref]:
     return [r for r in references(doc) if not any(defines(d, r[2], r[1]) for d in closure)]
 
 
-def check(framework: Framework, candidates: dict[int, list[Ref]]) -> list[Finding]:
+def check(
+    framework: Framework, candidates: dict[int, list[Ref]], cut: set[int] | None = None
+) -> list[Finding]:
     """An ``unknown-id`` finding for every reference that names no defined entity.
 
     ``candidates`` gives, by ``id(doc)``, the references of a document still to check
-    (see :func:`unresolved`); a document not in it has all its references checked."""
+    (see :func:`unresolved`); a document not in it has all its references checked. A
+    document in ``cut`` uses, at some depth, a file that was not read (missing, already
+    reported): its references are not checked, since that document may define them."""
     out: list[Finding] = []
     hints = _Hints()
     broken = frozenset().union(*(doc.broken for doc in framework.docs))
+    cut = cut or set()
     for doc in framework.docs:
+        if id(doc) in cut:
+            continue
         todo = candidates.get(id(doc))
         for path, ref, space, key in references(doc) if todo is None else todo:
             known = _namespace(framework, space)
             if ref not in known and ref not in broken:
-                out.append(_unknown(doc, path, ref, space, known, hints, key=key))
-    out.extend(_check_root(framework, hints))
+                elsewhere = _elsewhere(framework, ref, space)
+                out.append(_unknown(doc, path, ref, space, known, hints, key, elsewhere))
+    if id(framework.root) not in cut:
+        out.extend(_check_root(framework, hints))
     return out
 
 

@@ -16,7 +16,7 @@ from ..framework import Doc, FactorKind, Framework
 from ..positions import Path, dotted
 from ..rulebook import Rule
 from ..schema.document import SECTIONS
-from . import files, references
+from . import files, references, uses_hint
 from .document import parse_document
 from .files import FILE, MISSING, Files
 
@@ -40,6 +40,9 @@ class Loader:
     _keys: dict[int, str] = field(default_factory=dict)
     _closures: dict[int, list[Doc]] = field(default_factory=dict)
     _unresolved: dict[int, list[references.Ref]] = field(default_factory=dict)
+    _cut: set[int] = field(default_factory=set)
+    """Documents with a ``uses`` entry whose file was not read: missing, or refused
+    (see ``references.check``). A file read but broken is reported, not assumed."""
 
     def document(self, key: str) -> Doc | None:
         """The document at ``key``, read (and its problems kept) the first time only."""
@@ -81,6 +84,8 @@ class Loader:
             target = self._follow(doc, key, boundary, index, used, stack, seen)
             if target is not None:
                 self._visit(target, boundary, stack, order, seen)
+            if "\0" in used or self.files.used(key, used) not in self.documents:
+                self._cut.add(id(doc))
         stack.pop()
         order.append(doc)
 
@@ -112,17 +117,13 @@ class Loader:
     ) -> tuple[str, str] | None:
         """Why a ``uses`` target cannot be read, as (rule, message); ``None`` if it can."""
         if not self.files.inside(target, boundary):
-            return Rule.USES_OUTSIDE_ROOT, (
-                f"'{used}' is outside the root folder {self.files.show(boundary)}, so it is "
-                "not read; a model may use only files inside the git work tree it is in "
-                "(else the current folder), or inside --root DIR"
-            )
+            return Rule.USES_OUTSIDE_ROOT, uses_hint.outside(self.files, stack[-1], used, boundary)
         if target in stack:
             loop = " → ".join(self.files.show(p) for p in [*stack[stack.index(target) :], target])
             return Rule.USES_CYCLE, f"documents use each other in a loop: {loop}"
         kind = self.files.kind(target)
         if kind == MISSING:
-            return Rule.MISSING_FILE, f"no file '{used}' (looked for {self.files.show(target)})"
+            return Rule.MISSING_FILE, uses_hint.missing(self.files, stack[-1], used, boundary)
         if kind != FILE:
             return Rule.MISSING_FILE, f"'{used}' is {kind}, not a file"
         if len(stack) >= MAX_USES_DEPTH:
@@ -161,7 +162,8 @@ class Loader:
         if not order or order[-1] is not self.documents.get(key):
             return None
         framework = self._merge(order)
-        self.findings.update(references.check(framework, self._candidates(framework)))
+        cut = {id(d) for d in order if any(id(c) in self._cut for c in self._closure(d))}
+        self.findings.update(references.check(framework, self._candidates(framework), cut))
         return framework
 
     def _candidates(self, framework: Framework) -> dict[int, list[references.Ref]]:

@@ -26,6 +26,7 @@ import yaml
 
 from ..positions import Path, Point, Positions, pack, unpack
 from ..rulebook import Rule
+from . import yaml_hints
 from .yaml_guard import Loader, YamlProblem, point, refuse, too_deep
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -141,7 +142,18 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
             f"line {line} is indented with a tab: YAML does not allow tabs for "
             "indentation; indent with spaces"
         )
+    elif mark is not None:
+        reason = _indentation(reason, text, line, col) or reason
     return YamlProblem(Rule.YAML_SYNTAX, reason, line, col)
+
+
+def _indentation(reason: str, text: str, line: int, col: int) -> str | None:
+    """What to change, for libyaml's two errors that mostly mean a mis-indented key."""
+    if reason == "while parsing a block mapping did not find expected key":
+        return yaml_hints.unaligned(_BREAK.split(text), line, col)
+    if reason.startswith("mapping values are not allowed"):
+        return yaml_hints.deeper_than_above(_BREAK.split(text), line, col)
+    return None
 
 
 def _bad_character(character: int, position: int, text: str) -> YamlProblem:

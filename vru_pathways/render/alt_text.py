@@ -45,6 +45,7 @@ def describe(diagram: Diagram, *, analysed: bool = False) -> str:
         Marker.DEAD_END: "Factors whose services reach no impact outcome (dead ends)",
         Marker.HARMFUL: "Services using an approach the evidence rates as harmful",
         Marker.NOT_ACTIVE: "Services shown that are not active",
+        Marker.NO_ROUTE_IN: "Services no route from an active service leads to",
     }
     for marker, sentence in sentences.items():
         names = _names(diagram, marker)
@@ -52,4 +53,11 @@ def describe(diagram: Diagram, *, analysed: bool = False) -> str:
             text.append(f"{sentence}: {'; '.join(names)}.")
         elif marker in (Marker.NO_PATHWAY, Marker.DEAD_END) and analysed:
             text.append(f"{sentence}: none.")
+    broken = diagram.broken_routes()
+    if broken:
+        routes = [
+            f"{clip(diagram.nodes[e.source].title)} to {clip(diagram.nodes[e.target].title)}"
+            for e in broken
+        ]
+        text.append(f"Referral routes into services not active: {'; '.join(routes)}.")
     return "\n".join(text) + "\n"

@@ -51,6 +51,7 @@ class Marker(Enum):
     DEAD_END = "dead end"
     HARMFUL = "harmful approach"
     NOT_ACTIVE = "not active"
+    NO_ROUTE_IN = "no route in"
 
 
 MARKER_TEXT = {
@@ -58,6 +59,7 @@ MARKER_TEXT = {
     Marker.DEAD_END: "⊘ DEAD END",
     Marker.HARMFUL: "▲ HARMFUL APPROACH",
     Marker.NOT_ACTIVE: "◌ NOT ACTIVE",
+    Marker.NO_ROUTE_IN: "◇ NO ROUTE IN",
 }
 
 MARKER_MEANING = {
@@ -65,6 +67,7 @@ MARKER_MEANING = {
     Marker.DEAD_END: "its services reach no impact outcome",
     Marker.HARMFUL: "the evidence rates this approach as harmful",
     Marker.NOT_ACTIVE: "planned, paused or closed: covers nothing",
+    Marker.NO_ROUTE_IN: "no active service refers people to it",
 }
 
 
@@ -75,6 +78,13 @@ class EdgeKind(Enum):
     DELIVERS = "delivers"
     CONTRIBUTES = "contributes to"
     LEADS_TO = "leads to"
+    REFERS = "refers to"
+    BROKEN_REFERRAL = "refers to a service not active"
+
+
+BROKEN_TEXT = "✕ LEADS NOWHERE"
+"""The label of a referral route into a service that is not active."""
+BROKEN_MEANING = "a referral route into a service not active on the date"
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,10 @@ class Diagram:
         """The node kinds drawn, in vocabulary order (what the legend explains)."""
         present = {n.kind for n in self.nodes.values()}
         return [k for k in NodeKind if k in present]
+
+    def broken_routes(self) -> list[Edge]:
+        """The referral routes drawn that lead to a service not active."""
+        return [e for e in self.edges if e.kind is EdgeKind.BROKEN_REFERRAL]
 
     def markers(self) -> list[Marker]:
         present = {m for n in self.nodes.values() for m in n.markers}

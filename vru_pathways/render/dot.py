@@ -7,11 +7,24 @@ and the legend form the graph's own label, so they travel with every rendering.
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 
 from ..escaping import one_line, printable
-from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind, clip
-from .style import EDGE_COLOUR, FONT, LINES, LOOKS
+from .diagram import (
+    BROKEN_MEANING,
+    BROKEN_TEXT,
+    MARKER_MEANING,
+    MARKER_TEXT,
+    Diagram,
+    Edge,
+    EdgeKind,
+    Marker,
+    Node,
+    NodeKind,
+    clip,
+)
+from .style import BROKEN_LINE, EDGE_COLOUR, FONT, LINES, LOOKS
 
 WRAP = 30
 
@@ -84,7 +97,47 @@ def node_attrs(node: Node) -> dict[str, str]:
     return attrs
 
 
-_DASH = {Marker.NO_PATHWAY: "dashed", Marker.DEAD_END: "dotted", Marker.NOT_ACTIVE: "dashed"}
+_DASH = {
+    Marker.NO_PATHWAY: "dashed",
+    Marker.DEAD_END: "dotted",
+    Marker.NOT_ACTIVE: "dashed",
+    Marker.NO_ROUTE_IN: "dotted",
+}
+
+
+_ROUTES = (EdgeKind.REFERS, EdgeKind.BROKEN_REFERRAL)
+
+
+def _column_order(diagram: Diagram) -> list[str]:
+    """Referral routes run any way between columns, so they place nothing
+    (``constraint=false``): unseen links from each column to the next keep the columns
+    in their order instead. Diagrams without routes need none."""
+    if not any(e.kind in _ROUTES for e in diagram.edges):
+        return []
+    firsts = [c.groups[0].nodes[0] for c in diagram.columns if c.groups and c.groups[0].nodes]
+    return [f"  {quoted(a)} -> {quoted(b)} [style=invis]" for a, b in itertools.pairwise(firsts)]
+
+
+def _edge_attrs(edge: Edge) -> str:
+    """A referral route into a service not active is dashed, in the gap colour, and
+    labelled, so it reads without colour too; every other link is plain."""
+    if edge.kind is EdgeKind.REFERS:
+        return " [constraint=false]"
+    if edge.kind is not EdgeKind.BROKEN_REFERRAL:
+        return ""
+    line = BROKEN_LINE
+    return " " + _attrs(
+        {
+            "constraint": "false",
+            "fontname": quoted(FONT),
+            "color": quoted(line.colour),
+            "fontcolor": quoted(line.colour),
+            "style": "dashed",
+            "penwidth": f"{line.width:g}",
+            "xlabel": quoted(BROKEN_TEXT),
+            "fontsize": "8",
+        }
+    )
 
 
 def legend(diagram: Diagram) -> str:
@@ -103,6 +156,12 @@ def legend(diagram: Diagram) -> str:
             f'<TD BORDER="{3 if line.double else 2}" COLOR="{line.colour}"{style}>'
             f'<FONT POINT-SIZE="9"><B>{html(MARKER_TEXT[marker])}</B><BR/>'
             f"{html(MARKER_MEANING[marker])}</FONT></TD>"
+        )
+    if diagram.broken_routes():
+        markers += (
+            f'<TD BORDER="0"><FONT POINT-SIZE="9" COLOR="{BROKEN_LINE.colour}"><B>'
+            f"- - {html(BROKEN_TEXT)} →</B></FONT><BR/>"
+            f'<FONT POINT-SIZE="9">{html(BROKEN_MEANING)}</FONT></TD>'
         )
     return (
         '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR><TD BORDER="0">'
@@ -192,7 +251,8 @@ def emit(diagram: Diagram) -> str:
                 for n in ([f"heading:{column.id}:{g.id}"] if g.title else []) + list(g.nodes)
             ]
             out.append("  { rank=same; " + " ".join(f"{i};" for i in ids) + " }")
+    out += _column_order(diagram)
     for edge in diagram.edges:
-        out.append(f"  {quoted(edge.source)} -> {quoted(edge.target)}")
+        out.append(f"  {quoted(edge.source)} -> {quoted(edge.target)}{_edge_attrs(edge)}")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -10,8 +10,19 @@ from __future__ import annotations
 import re
 
 from ..escaping import printable
-from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind, clip
-from .style import LINES, LOOKS
+from .diagram import (
+    BROKEN_MEANING,
+    BROKEN_TEXT,
+    MARKER_MEANING,
+    MARKER_TEXT,
+    Diagram,
+    EdgeKind,
+    Marker,
+    Node,
+    NodeKind,
+    clip,
+)
+from .style import BROKEN_LINE, LINES, LOOKS
 
 _UNSAFE = set('"#&<>[](){}|%`;\\:=')
 
@@ -88,10 +99,20 @@ def emit(diagram: Diagram) -> str:
             if group.title:
                 out.append("    end")
         out.append("  end")
-    for edge in diagram.edges:
-        out.append(f"  {ident(edge.source)} --> {ident(edge.target)}")
+    broken = []
+    for index, edge in enumerate(diagram.edges):
+        if edge.kind is EdgeKind.BROKEN_REFERRAL:
+            broken.append(index)
+            out.append(f'  {ident(edge.source)} -.->|"{BROKEN_TEXT}"| {ident(edge.target)}')
+        else:
+            out.append(f"  {ident(edge.source)} --> {ident(edge.target)}")
     out += _legend(diagram)
     out += _classes(diagram)
+    line = BROKEN_LINE
+    out += [
+        f"  linkStyle {i} stroke:{line.colour},stroke-width:{line.width:g}px,color:{line.colour}"
+        for i in broken
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -102,8 +123,16 @@ def _legend(diagram: Diagram) -> list[str]:
     for marker in diagram.markers():
         text = f"<b>{escape(MARKER_TEXT[marker])}</b><br>{escape(MARKER_MEANING[marker])}"
         out.append(f'    legend_{_marker_class(marker)}["{text}"]:::{_marker_class(marker)}')
+    if diagram.broken_routes():
+        text = f"<b>- - {escape(BROKEN_TEXT)} →</b><br>{escape(BROKEN_MEANING)}"
+        out.append(f'    legend_broken_route["{text}"]')
     out.append("  end")
     out += [f"  style legend_{_marker_class(m)} fill:#FFFFFF" for m in diagram.markers()]
+    if diagram.broken_routes():
+        out.append(
+            f"  style legend_broken_route fill:#FFFFFF,stroke:{BROKEN_LINE.colour},"
+            "stroke-dasharray:6 3"
+        )
     return out
 
 

@@ -51,4 +51,7 @@ LINES: dict[Marker, Line] = {
     Marker.DEAD_END: Line(GAP_COLOUR, 2.5, "2 2"),
     Marker.HARMFUL: Line(GAP_COLOUR, 2.0, "", double=True),
     Marker.NOT_ACTIVE: Line("#8C8C8C", 1.2, "4 4"),
+    Marker.NO_ROUTE_IN: Line("#0072B2", 2.0, "1 3"),  # Okabe–Ito blue
 }
+BROKEN_LINE = Line(GAP_COLOUR, 1.8, "6 3")
+"""How a referral route into a service that is not active is drawn."""

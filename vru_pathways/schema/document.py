@@ -196,6 +196,16 @@ class Scenario(Entity):
     """Services whose capacity changes: service ID → places a year."""
 
 
+class Definition(Entity):
+    """A definition of serious violence in use somewhere, as the harms it covers (1.2):
+    what ``vru-pathways init --definition`` writes into a new model's ``scope.harms``."""
+
+    name: Text
+    harms: list[Id] = []
+    description: str | None = None
+    sources: list[Id] = []
+
+
 class Scope(Entity):
     """The area's definition of serious violence."""
 
@@ -237,6 +247,7 @@ class Document(Entity):
     needs: dict[Id, Need] = {}
     services: dict[Id, Service] = {}
     scenarios: dict[Id, Scenario] = {}
+    definitions: dict[Id, Definition] = {}
     scope: Scope | None = None
     policy: Policy | None = None
 
@@ -255,5 +266,6 @@ SECTIONS: tuple[str, ...] = (
     "needs",
     "services",
     "scenarios",
+    "definitions",
 )
 """The sections that merge across documents, each a mapping of ID to entity."""

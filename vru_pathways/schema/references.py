@@ -34,6 +34,8 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("scenarios", ("close",), "services"),
     ("scenarios", ("start",), "services"),
     ("scenarios", ("capacity",), "services"),
+    ("definitions", ("harms",), "harms"),
+    ("definitions", ("sources",), "sources"),
 )
 
 NOUN = {

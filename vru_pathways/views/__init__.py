@@ -9,6 +9,8 @@
   ``all_factors`` gives every factor its own node.
 - ``focus``: the pathway neighbourhood of one factor, service or outcome, ``depth``
   steps upstream and downstream.
+- ``referrals``: services by tier and the referral routes between them, marking routes
+  into services not active and services no active service refers people to.
 
 One module per view; :mod:`.select` decides what a view shows, :mod:`.nodes` draws the
 boxes, :mod:`.grouping` applies ``--group-by`` and :mod:`.build` looks the view up in its
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import InputError
 
-VIEWS = ("logic-model", "pathways", "focus")
+VIEWS = ("logic-model", "pathways", "focus", "referrals")
 """The ``--view`` choices: the keys of :data:`.build.REGISTRY`."""
 GROUP_BY = ("provider", "tier", "approach")
 MAX_NODES = 150

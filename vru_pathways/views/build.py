@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..analysis.context import Context
 from ..render.alt_text import describe
 from ..render.diagram import Diagram
-from . import VIEWS, Options, ViewError, focus, logic_model, pathways
+from . import VIEWS, Options, ViewError, focus, logic_model, pathways, referrals
 from .grouping import group
 from .layout import Layout
 from .select import Selection
@@ -19,12 +19,16 @@ class View:
     title: str
     """What the diagram's title starts with."""
     layout: Callable[[Selection], Layout]
+    about_factors: bool = True
+    """Whether its description says which factor gaps it has none of (a view that
+    draws no factors says nothing of them)."""
 
 
 REGISTRY: dict[str, View] = {
     "logic-model": View("Logic model", logic_model.layout),
     "pathways": View("Pathway map", pathways.layout),
     "focus": View("Focus", focus.layout),
+    "referrals": View("Referral routes", referrals.layout, about_factors=False),
 }
 """Every view by the name ``--view`` takes; its keys are :data:`vru_pathways.views.VIEWS`."""
 
@@ -40,7 +44,7 @@ def build(ctx: Context, options: Options) -> Diagram:
     _hold_to_size(options, len(layout.nodes))
     title = f"{view.title}: {ctx.framework.title}{layout.around}"
     subtitle = " · ".join((f"As of {ctx.as_of.isoformat()}", *options.filters))
-    return _diagram(title, subtitle, layout)
+    return _diagram(title, subtitle, layout, analysed=view.about_factors)
 
 
 def _hold_to_size(options: Options, boxes: int) -> None:
@@ -53,9 +57,9 @@ def _hold_to_size(options: Options, boxes: int) -> None:
         )
 
 
-def _diagram(title: str, subtitle: str, layout: Layout) -> Diagram:
+def _diagram(title: str, subtitle: str, layout: Layout, *, analysed: bool = True) -> Diagram:
     """The diagram of the nodes the columns place, in column order, with its alt text."""
     by_id = {n.id: n for n in layout.nodes}
     placed = {nid: by_id[nid] for c in layout.columns for g in c.groups for nid in g.nodes}
     diagram = Diagram(title, subtitle, layout.columns, placed, layout.edges)
-    return replace(diagram, description=describe(diagram, analysed=True))
+    return replace(diagram, description=describe(diagram, analysed=analysed))
