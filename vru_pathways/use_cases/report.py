@@ -57,7 +57,7 @@ def report(
 
 
 def _template(reference: str | None) -> bytes | None:
-    from ..board_report.docx.template import checked_template  # lazy: python-docx
+    from ..board_report.word.template import checked_template  # lazy: python-docx
 
     if reference is None:
         return None
@@ -70,11 +70,11 @@ def _write(fmt: str, outline: Paper, drawings: Drawings, template: bytes | None)
     if fmt == "markdown":
         return markdown.render(outline, INTRO).encode("utf-8")
     if fmt == "docx":
-        from ..board_report.docx.document import render as docx  # lazy: python-docx
+        from ..board_report.word.document import render as docx  # lazy: python-docx
 
         return docx(outline, drawings, INTRO, template)
     if fmt == "pptx":
-        from ..board_report.pptx import render as pptx  # lazy: python-pptx
+        from ..board_report.slides import render as pptx  # lazy: python-pptx
 
         return pptx(outline, drawings)
     return html.render(outline, drawings, INTRO).encode("utf-8")
