@@ -130,13 +130,7 @@ def funding_part(paper: BoardReport) -> Part:
     for s in paper.sections:
         blocks.append(_model_heading(s))
         if s.money is not None:
-            blocks += [
-                Heading(3, "Coverage at each quarter as funding ends"),
-                Table(
-                    tuple(h.capitalize() for h in COVERAGE_HEADER),
-                    tuple(tuple(r) for r in coverage_rows(s.money)),
-                ),
-            ]
+            blocks += money_blocks(s.money)
         blocks += [Heading(3, "Funding end dates, soonest first"), funding_table(s.funding)]
     return Part("appendix-funding", tuple(blocks), appendix=True)
 

@@ -10,6 +10,7 @@ whoever presents can say what it shows. Text from the input is only ever a run o
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from pptx import Presentation
 from pptx.presentation import Presentation as Deck
@@ -37,7 +38,7 @@ def _title(slide: PptxSlide, text: str) -> None:
     shape.left, shape.top, shape.width, shape.height = (
         MARGIN,
         Inches(0.3),
-        WIDE[0] - 2 * MARGIN,
+        Emu(WIDE[0] - 2 * MARGIN),
         Inches(1.0),
     )
     shape.text_frame.text = printable(text)
@@ -47,8 +48,8 @@ def _title(slide: PptxSlide, text: str) -> None:
             r.font.bold = True
 
 
-def _text(slide: PptxSlide, blocks: list[Block], left: int, width: int) -> None:
-    box = slide.shapes.add_textbox(left, TOP, width, WIDE[1] - TOP - MARGIN)
+def _text(slide: PptxSlide, blocks: Sequence[Block], left: int, width: int) -> None:
+    box = slide.shapes.add_textbox(Emu(left), TOP, Emu(width), Emu(WIDE[1] - TOP - MARGIN))
     frame = box.text_frame
     frame.word_wrap = True
     first = True
@@ -80,7 +81,9 @@ def _lines(block: Block) -> list[tuple[str, Pt, bool]]:
 
 def _table(slide: PptxSlide, table: Table, left: int, width: int) -> None:
     rows = table.rows[:8]
-    shape = slide.shapes.add_table(1 + len(rows), len(table.header), left, TOP, width, Inches(0.4))
+    shape = slide.shapes.add_table(
+        1 + len(rows), len(table.header), Emu(left), TOP, Emu(width), Inches(0.4)
+    )
     grid = shape.table
     grid.first_row = True
     for c, name in enumerate(table.header):
@@ -105,12 +108,12 @@ def _picture(slide: PptxSlide, figure: Figure, drawings: Drawings, left: int, wi
     scale = min(width / (w * 914400), height / (h * 914400))
     pic = slide.shapes.add_picture(
         io.BytesIO(drawn.png),
-        left + (width - int(w * 914400 * scale)) // 2,
+        Emu(left + (width - int(w * 914400 * scale)) // 2),
         TOP,
         Emu(int(w * 914400 * scale)),
         Emu(int(h * 914400 * scale)),
     )
-    c_nv_pr = pic._element.nvPicPr.cNvPr
+    c_nv_pr = pic._element.nvPicPr.cNvPr  # type: ignore[union-attr]
     c_nv_pr.set("descr", printable(figure.alt))
     c_nv_pr.set("title", printable(figure.title or figure.caption))
     notes = slide.notes_slide.notes_text_frame

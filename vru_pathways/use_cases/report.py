@@ -12,6 +12,7 @@ from ..board_report.blocks import Drawing, Drawings, Figure, Paper
 from ..board_report.build import build
 from ..board_report.model import BoardReport
 from ..board_report.outline import INTRO, paper
+from ..charts import ChartFormat
 from ..charts.bars import Bars
 from ..edge.graphviz import run_dot
 from ..framework import Framework
@@ -97,7 +98,7 @@ def _chart(source: object, kind: str) -> bytes:
     from ..charts.bar_chart import bar_chart  # lazy: matplotlib takes a second to import
     from ..charts.timeline import timeline_chart  # lazy: matplotlib, as above
 
-    fmt = "svg" if kind == "svg" else "png"
+    fmt: ChartFormat = "svg" if kind == "svg" else "png"
     if isinstance(source, Bars):
         return bar_chart(source, fmt, DPI)
     assert isinstance(source, Timeline)

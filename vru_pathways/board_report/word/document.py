@@ -48,9 +48,11 @@ class Writer:
     def room(self) -> tuple[int, int]:
         """Width and height of the current section's text, in EMU."""
         s = self.doc.sections[-1]
-        width = s.page_width - s.left_margin - s.right_margin
-        height = s.page_height - s.top_margin - s.bottom_margin
-        return int(width), int(height)
+        w, h = (int(v or 0) for v in (s.page_width, s.page_height))
+        left, right, top, bottom = (
+            int(v or 0) for v in (s.left_margin, s.right_margin, s.top_margin, s.bottom_margin)
+        )
+        return w - left - right, h - top - bottom
 
     def part(self, part: Part, first: bool) -> None:
         if first:
@@ -205,10 +207,10 @@ def house_style(doc: Doc) -> None:
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Cm(2))
     normal = doc.styles["Normal"]
-    normal.font.name = "Arial"  # type: ignore[attr-defined]
-    normal.font.size = Pt(10)  # type: ignore[attr-defined]
-    normal.paragraph_format.space_after = Pt(4)  # type: ignore[attr-defined]
-    doc.styles["List Bullet"].paragraph_format.space_after = Pt(2)  # type: ignore[attr-defined]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(4)
+    doc.styles["List Bullet"].paragraph_format.space_after = Pt(2)
 
 
 def render(paper: Paper, drawings: Drawings, intro: str, template: bytes | None = None) -> bytes:

@@ -15,7 +15,7 @@ from docx import Document
 from docx.document import Document as Doc
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
-from lxml.etree import XMLSyntaxError
+from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
 from ...diagnostics import InputError
 from ...interchange.xlsx.archive import refusal

@@ -23,7 +23,7 @@ from ...escaping import printable
 SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 """The extension Word 2016 and later read an SVG picture from, beside its PNG."""
 SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-FIXED = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+FIXED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """The document's created, modified and printed times: same input, same bytes."""
 
 
