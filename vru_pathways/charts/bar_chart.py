@@ -20,11 +20,11 @@ from .text import safe, shorten
 
 LOOKS = ((PALETTE[4], ""), (PALETTE[0], "////"), (PALETTE[2], "...."), (PALETTE[5], "xxx"))
 """Each series' fill and hatch: Okabe–Ito blue alone first, then hatched colours."""
-BAR = 0.15
+BAR = 0.13
 """Inches per bar."""
-GAP = 0.12
+GAP = 0.1
 """Inches between rows."""
-NAMES = 0.34
+NAMES = 0.42
 """The share of the chart's width its rows' names may take at most."""
 
 
@@ -65,7 +65,7 @@ def _bars(ax: Axes, chart: Bars, names: list[str]) -> None:
                 edgecolor="#333333",
                 linewidth=0.4,
             )
-            ax.text(bar.percent + 1, y + BAR * 0.43, whole(bar.percent), va="center", fontsize=TEXT)
+            ax.text(bar.percent + 2, y + BAR * 0.43, whole(bar.percent), va="center", fontsize=TEXT)
     ax.set_yticks([r * step + BAR * series / 2 for r in range(len(names))], names)
     ax.set_ylim(len(names) * step - GAP / 2, -GAP / 2)
     ax.tick_params(axis="y", length=0)
