@@ -21,7 +21,7 @@ CSS = """
 @page { size: A4; margin: 14mm 12mm; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
        color: #111; max-width: 190mm; margin: 0 auto; line-height: 1.35; }
-h1 { font-size: 18pt; margin: 0 0 2mm; }
+h1 { font-size: 17pt; margin: 0 0 1mm; }
 h2 { font-size: 15pt; border-bottom: 2px solid #0072B2; padding-bottom: 1mm;
      margin: 2mm 0 3mm; break-after: avoid; }
 h3 { font-size: 12pt; margin: 3mm 0 1mm; break-after: avoid; }
@@ -55,7 +55,9 @@ figure.diagram + figure.diagram { break-before: page; }
 figure.diagram svg { max-height: 170mm; }
 figure.chart svg { max-height: 235mm; }
 figcaption { font-size: 9pt; color: #444; }
-figure.half { display: inline-block; width: 49%; margin-right: 1%; vertical-align: top; }
+figure.half { display: inline-block; width: 49%; margin: 0 1% 0 0; vertical-align: top; }
+section.summary ul.items > li { break-inside: auto; }
+section.summary h3 { margin-top: 2mm; }
 """
 
 
@@ -173,7 +175,7 @@ def part(p: Part, drawings: Drawings) -> str:
     return f'<section class="{classes}" id="{esc(p.id)}">{body}</section>'
 
 
-def render(paper: Paper, drawings: Drawings, intro: str) -> str:
+def render(paper: Paper, drawings: Drawings) -> str:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{esc(paper.language)}"><head><meta charset="utf-8">',
@@ -181,7 +183,6 @@ def render(paper: Paper, drawings: Drawings, intro: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(paper.title)}</title><style>{CSS}</style></head><body><main>",
         f"<h1>{esc(paper.title)}</h1>",
-        f'<p class="note">{esc(paper.partnership)} · as of {esc(paper.as_of)}. {esc(intro)}</p>',
     ]
     parts += [part(p, drawings) for p in paper.parts]
     parts.append("</main></body></html>")

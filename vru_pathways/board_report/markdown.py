@@ -40,13 +40,8 @@ def block(b: Block) -> list[str]:
     return figure(b)
 
 
-def render(paper: Paper, intro: str) -> str:
-    out = [
-        f"# {_text(paper.title)}",
-        "",
-        _text(f"{paper.partnership} · as of {paper.as_of}. {intro}"),
-        "",
-    ]
+def render(paper: Paper) -> str:
+    out = [f"# {_text(paper.title)}", ""]
     for part in paper.parts:
         for b in part.blocks:
             out += [*block(b), ""]

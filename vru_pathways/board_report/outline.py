@@ -1,4 +1,4 @@
-"""The report arranged as blocks (:mod:`.blocks`): a summary page per model, the hub's
+"""The report arranged as blocks (:mod:`.blocks`): a cover, a summary page per model, the hub's
 view across the areas, each model's diagrams and money, then the appendix; and the deck
 of slides a board meeting is shown, made of the same blocks.
 
@@ -31,8 +31,8 @@ from .model import BoardReport, Section
 from .summary import coverage_words, figures, money_words, summary, tier_chart, top_gaps
 
 INTRO = (
-    "Made by vru-pathways from the framework YAML; the appendix lists every finding with "
-    "its place in the YAML."
+    "Made by vru-pathways from the framework YAML. Each summary is in plain words; the "
+    "appendix keeps the IDs, the places in the YAML and every finding."
 )
 
 
@@ -157,6 +157,23 @@ def partnership(paper: BoardReport) -> str:
     return listed(list(dict.fromkeys(s.partnership for s in paper.sections))) or paper.title
 
 
+def cover(parts: list[Part], who: str, as_of: str) -> Part:
+    """The first page: who the paper is from, its date, and what it holds, so that
+    each summary starts on a page of its own."""
+    contents = tuple(
+        Item(b.text) for p in parts for b in p.blocks if isinstance(b, Heading) and b.level == 1
+    )
+    return Part(
+        "cover",
+        (
+            Paragraph(f"{who} · as of {as_of}", "lead"),
+            Paragraph(INTRO, "note"),
+            Heading(1, "What this paper holds"),
+            Items(contents),
+        ),
+    )
+
+
 def paper(report: BoardReport) -> Paper:
     """The whole report as parts and slides."""
     as_of = listed(list(dict.fromkeys(long_date(s.as_of) for s in report.sections)))
@@ -168,6 +185,7 @@ def paper(report: BoardReport) -> Paper:
         parts += details(s)
     parts += appendix(report)
     who = partnership(report)
+    parts.insert(0, cover(parts, who, as_of))
     slides = deck(report, who, as_of)
     return Paper(
         report.title, who, as_of, tuple(parts), slides, figures=figures_of(tuple(parts), slides)

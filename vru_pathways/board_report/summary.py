@@ -20,9 +20,9 @@ ROOM = 6
 share of them (at least one, at most :data:`TOP`), most severe first."""
 TOP = 2
 SHOWN = 2
+"""Approaches that could close a gap, named per gap."""
 HALF = 3.3
 """Inches of a summary chart: two stand side by side on an A4 page."""
-"""Approaches, and services found elsewhere, named per gap."""
 
 
 def coverage_words(s: Section) -> str:
@@ -81,7 +81,7 @@ def gap_item(items: list[GapItem]) -> Item:
     if could:
         detail.append("Could close it: " + listed(could[:SHOWN]) + ".")
     if first.cover:
-        detail.append("Already covered in " + elsewhere(first.cover) + ".")
+        detail.append("Already covered " + elsewhere(first.cover) + ".")
     what = "; ".join(dict.fromkeys(i.plain for i in items))
     return Item(f"{what[:1].upper()}{what[1:]}.", first.name, tuple(detail))
 
@@ -95,15 +95,19 @@ def by_subject(items: list[GapItem]) -> list[list[GapItem]]:
 
 
 def elsewhere(cover: tuple[tuple[str, str], ...]) -> str:
-    """Cover in other areas, by area: "Southmere by Mentors and 2 more services"."""
+    """Cover in other areas, the first named by its first service, the rest counted:
+    "in Southmere by Mentors and 2 more; in Eastwick by 3 services"."""
     by_area: dict[str, list[str]] = {}
     for area, service in cover:
         by_area.setdefault(area, []).append(service)
     parts = []
-    for area, services in by_area.items():
-        more = len(services) - 1
-        rest = f" and {more} more service{'s' if more != 1 else ''}" if more else ""
-        parts.append(f"{area} by {services[0]}{rest}")
+    for n, (area, services) in enumerate(by_area.items()):
+        if n == 0:
+            more = f" and {len(services) - 1} more" if len(services) > 1 else ""
+            parts.append(f"in {area} by {services[0]}{more}")
+        else:
+            plural = "s" if len(services) != 1 else ""
+            parts.append(f"in {area} by {len(services)} service{plural}")
     return "; ".join(parts)
 
 
@@ -125,41 +129,44 @@ def top_gaps(
     return out
 
 
+def rest_note(boards: list[tuple[str, list[list[GapItem]], int]], gaps: int) -> str:
+    """Where the rest are: what no board owns, and appendix A."""
+    text = ""
+    for board, items, total in boards:
+        if board == NO_BOARD:
+            names = listed([i[0].name for i in items])
+            plural = "s" if total != 1 else ""
+            text = f"No board owns the gaps about {total} factor{plural}, such as {names}. "
+    return text + f"Appendix A lists all {gaps} gaps."
+
+
 def gap_blocks(s: Section, level: int) -> list[Block]:
     owning = sum(1 for g in s.boards if g.board != NO_BOARD and any(is_gap(i) for i in g.items))
     boards = top_gaps(s.boards, max(1, min(TOP, ROOM // max(owning, 1))))
     if not boards:
         return [Paragraph("No gaps were found.")]
     out: list[Block] = []
-    unowned = [b for b in boards if b[0] == NO_BOARD]
-    for board, items, total in boards:
-        if board == NO_BOARD:
-            continue
-        out.append(Heading(level, board))
-        out.append(Items(tuple(gap_item(i) for i in items)))
-        if total > len(items):
-            rest = total - len(items)
-            more = f"And gaps about {rest} more: see appendix A."
-            out.append(Paragraph(more, "note"))
-    for _, items, total in unowned:
-        names = listed([i[0].name for i in items])
-        out.append(
-            Paragraph(
-                f"No board owns the gaps about {total} factor{'s' if total != 1 else ''}, "
-                f"among them {names}: see appendix A.",
-                "note",
-            )
-        )
-    return out
+    for board, items, _ in boards:
+        if board != NO_BOARD:
+            out += [Heading(level, board), Items(tuple(gap_item(i) for i in items))]
+    gaps = sum(1 for g in s.boards for i in g.items if is_gap(i))
+    return [*out, Paragraph(rest_note(boards, gaps), "note")]
+
+
+def at_risk(s: Section) -> str:
+    """The funding that ends within the horizon, in pounds, as far as amounts are known."""
+    known = [e.amount for e in s.ending if e.amount is not None]
+    return pounds(sum(known)) if known else "an unknown amount"
 
 
 def money_words(s: Section) -> str:
+    """The funding of running services that ends by the horizon, in a sentence."""
     if not s.ending:
         return f"No funding of a running service ends by {long_date(s.horizon_end)}."
-    known = [e.amount for e in s.ending if e.amount is not None]
-    total = pounds(sum(known)) if known else "An unknown amount"
+    total = at_risk(s)
     return (
-        f"{total} of funding for running services ends by {long_date(s.horizon_end)}, "
+        f"{total[:1].upper()}{total[1:]} of funding for running services ends by "
+        f"{long_date(s.horizon_end)}, "
         f"in {len(s.ending)} source{'s' if len(s.ending) != 1 else ''}."
     )
 
@@ -201,7 +208,12 @@ def summary(s: Section, area_names: dict[str, str]) -> list[Block]:
         Paragraph(coverage_words(s), "lead"),
     ]
     out += [f for f in (tier_chart(s), area_chart(s, area_names)) if f is not None]
-    out += [Heading(2, "Money at risk"), Paragraph(money_words(s))]
     money = money_items(s)
-    out += [money] if money else []
+    if money is None:
+        out += [Heading(2, "Money at risk"), Paragraph(money_words(s))]
+    else:
+        out += [
+            Heading(2, f"Money at risk: {at_risk(s)} ending by {long_date(s.horizon_end)}"),
+            money,
+        ]
     return out + [Heading(2, "The gaps, by the board that owns them"), *gap_blocks(s, 3)]

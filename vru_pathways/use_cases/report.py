@@ -11,7 +11,7 @@ from ..board_report import html, markdown
 from ..board_report.blocks import Drawing, Drawings, Figure, Paper
 from ..board_report.build import build
 from ..board_report.model import BoardReport
-from ..board_report.outline import INTRO, paper
+from ..board_report.outline import paper
 from ..charts import ChartFormat
 from ..charts.bars import Bars
 from ..edge.graphviz import run_dot
@@ -69,16 +69,16 @@ def _template(reference: str | None) -> bytes | None:
 
 def _write(fmt: str, outline: Paper, drawings: Drawings, template: bytes | None) -> bytes:
     if fmt == "markdown":
-        return markdown.render(outline, INTRO).encode("utf-8")
+        return markdown.render(outline).encode("utf-8")
     if fmt == "docx":
         from ..board_report.word.document import render as docx  # lazy: python-docx
 
-        return docx(outline, drawings, INTRO, template)
+        return docx(outline, drawings, template)
     if fmt == "pptx":
         from ..board_report.slides import render as pptx  # lazy: python-pptx
 
         return pptx(outline, drawings)
-    return html.render(outline, drawings, INTRO).encode("utf-8")
+    return html.render(outline, drawings).encode("utf-8")
 
 
 def png_size(data: bytes, dpi: int = DPI) -> tuple[float, float]:

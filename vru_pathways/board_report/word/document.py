@@ -17,6 +17,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table as DocxTable
 
 from ...interchange.xlsx.export import restamped
 from ..blocks import Block, Drawings, Facts, Figure, Heading, Items, Paper, Paragraph, Part, Table
@@ -119,6 +120,8 @@ class Writer:
         if b.note:
             self.paragraph(Paragraph(b.note, "note"))
         t = self.doc.add_table(rows=1 + len(b.rows), cols=len(b.header))
+        if b.numeric:
+            self.widths(t, len(b.header))
         xml.borders(t)
         xml.header_row(t)
         size = Pt(8) if b.numeric or len(b.header) > 4 else Pt(9)
@@ -142,6 +145,16 @@ class Writer:
                 if marked:
                     xml.shade(cell._tc, MARKED)
 
+    def widths(self, t: DocxTable, columns: int) -> None:
+        """A matrix: its names column wide, its counts narrow."""
+        width, _ = self.room()
+        first = min(Cm(8), width // 2)
+        rest = (width - first) // max(columns - 1, 1)
+        t.autofit = False
+        for row in t.rows:
+            for c, cell in enumerate(row.cells):
+                cell.width = first if c == 0 else rest
+
     # -- figures -------------------------------------------------------------------
     def flush(self) -> None:
         if self.pending_half:
@@ -162,14 +175,15 @@ class Writer:
                 continue
             w, h = drawn.size
             share = width // len(figures) - Cm(1)
-            most = height - Cm(5)
+            most = height - Cm(4)
             scale = min(share / (w * 914400), most / (h * 914400), 1.0)
             shape = p.add_run().add_picture(io.BytesIO(drawn.png), width=int(w * 914400 * scale))
             xml.alt_text(shape, figure.alt, figure.title or figure.caption)
             if drawn.svg is not None:
                 self.svgs += 1
                 xml.with_svg(self.doc, shape, drawn.svg, self.svgs)
-            captions.append(figure.caption)
+            if not figure.half:  # a half chart's own title says what its caption would
+                captions.append(figure.caption)
         if captions:
             self.doc.add_paragraph(xml.text("; ".join(captions)), "Caption")
 
@@ -213,7 +227,7 @@ def house_style(doc: Doc) -> None:
     doc.styles["List Bullet"].paragraph_format.space_after = Pt(2)
 
 
-def render(paper: Paper, drawings: Drawings, intro: str, template: bytes | None = None) -> bytes:
+def render(paper: Paper, drawings: Drawings, template: bytes | None = None) -> bytes:
     """The paper as the bytes of a .docx, the same for the same input."""
     doc = open_template(template)
     if template is None:
@@ -222,9 +236,6 @@ def render(paper: Paper, drawings: Drawings, intro: str, template: bytes | None 
     xml.properties(doc, paper.title, f"{paper.partnership} · as of {paper.as_of}", paper.language)
     xml.language(doc, paper.language)
     doc.add_paragraph(xml.text(paper.title), "Title")
-    Writer(doc, drawings).paragraph(
-        Paragraph(f"{paper.partnership} · as of {paper.as_of}. {intro}", "note")
-    )
     header_footer(doc, paper)
     writer = Writer(doc, drawings)
     for n, part in enumerate(paper.parts):
