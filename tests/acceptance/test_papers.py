@@ -16,8 +16,12 @@ import docx
 import pptx
 import pytest
 from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from helpers import HOSTILE, ROOT, run, write
 from office_check import docx_problems, pptx_problems
+from PIL import Image
 
 MODELS = [f"models/{m}/model.yaml" for m in ("northbrook", "southmere", "eastwick")]
 
@@ -39,7 +43,8 @@ def test_the_word_paper_reads_back(papers: dict[str, Path]) -> None:
     assert paper.core_properties.title == "Gap analysis: 3 areas compared"
     assert paper.core_properties.language == "en-GB"
     headings = [p.text for p in paper.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:3] == [
+    assert headings[:4] == [
+        "What this paper holds",
         "Summary: Northbrook serious violence logic model 2026/27",
         "Summary: Southmere serious violence logic model 2026/27",
         "Summary: Eastwick serious violence logic model 2026/27",
@@ -51,7 +56,8 @@ def test_the_word_paper_reads_back(papers: dict[str, Path]) -> None:
     header = paper.sections[0].header.paragraphs[0].text
     assert header == "Avonvale Serious Violence Partnership Board · as of 1 October 2026"
     text = "\n".join(p.text for p in paper.paragraphs)
-    assert "£1,909,000 of funding for running services ends by 1 April 2027" in text
+    # £45,000 + £1,650,000 + £214,000, the three sources ending by the horizon
+    assert "Money at risk: £1,909,000 ending by 1 April 2027" in text
     assert "Criminal exploitation and county lines" in text
     summary = text.split("Across the areas")[0]
     assert "models/northbrook/model.yaml" not in summary  # places in the YAML: the appendix
@@ -84,8 +90,11 @@ def test_the_deck_reads_back(papers: dict[str, Path]) -> None:
         len(pictures) == 1 + 3 * 4
     )  # the region's chart; per area a chart, 2 diagrams, a timeline
     for slide in deck.slides:
-        if any(sh.shape_type == 13 for sh in slide.shapes):
-            assert slide.has_notes_slide and "A " in slide.notes_slide.notes_text_frame.text
+        for shape in slide.shapes:
+            if shape.shape_type == 13:
+                alt = shape._element.nvPicPr.cNvPr.get("descr")
+                assert alt and slide.has_notes_slide
+                assert alt in slide.notes_slide.notes_text_frame.text
 
 
 @pytest.mark.slow
@@ -99,9 +108,22 @@ def test_the_check_finds_what_it_should() -> None:
     bad.add_heading("Top", 1)
     bad.add_heading("Skipped to three", 3)
     bad.add_table(rows=2, cols=2).cell(0, 0).merge(bad.tables[0].cell(0, 1))
+    picture = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(picture, "PNG")
+    bad.add_picture(picture)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "INCLUDETEXT evil.docx")
+    bad.add_paragraph()._p.append(field)
+    bad.part.relate_to("javascript:alert(1)", RT.HYPERLINK, is_external=True)
     raw = io.BytesIO()
     bad.save(raw)
     problems = docx_problems(raw.getvalue())
+    assert "picture 'Picture 1' has no alt text" in problems
+    assert "word/document.xml holds the field 'INCLUDETEXT evil.docx'" in problems
+    assert (
+        "word/_rels/document.xml.rels links to 'javascript:alert(1)', not an http(s) address"
+        in problems
+    )
     assert "the document's title is not set" in problems
     assert "heading 'Skipped to three' is level 3 after level 1" in problems
     assert "table 1 has no header row" in problems and "table 1 merges cells" in problems
@@ -128,6 +150,8 @@ def soffice() -> str:
 
 @pytest.mark.slow
 def test_libreoffice_converts_both_to_pdf(papers: dict[str, Path], tmp_path: Path) -> None:
+    deck = tmp_path / "deck.pptx"  # a name of its own, so that its PDF is not the paper's
+    shutil.copyfile(papers["pptx"], deck)
     with tempfile.TemporaryDirectory() as profile:
         done = subprocess.run(
             [
@@ -139,7 +163,7 @@ def test_libreoffice_converts_both_to_pdf(papers: dict[str, Path], tmp_path: Pat
                 "--outdir",
                 str(tmp_path),
                 str(papers["docx"]),
-                str(papers["pptx"]),
+                str(deck),
             ],
             capture_output=True,
             text=True,
@@ -147,7 +171,7 @@ def test_libreoffice_converts_both_to_pdf(papers: dict[str, Path], tmp_path: Pat
             check=False,
         )
     assert done.returncode == 0, done.stderr
-    for name in ("region.pdf",):
+    for name in ("region.pdf", "deck.pdf"):
         assert (tmp_path / name).read_bytes()[:5] == b"%PDF-"
     assert "Error" not in done.stderr
 
