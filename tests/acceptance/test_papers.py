@@ -62,6 +62,10 @@ def test_the_word_paper_reads_back(papers: dict[str, Path]) -> None:
     summary = text.split("Across the areas")[0]
     assert "models/northbrook/model.yaml" not in summary  # places in the YAML: the appendix
     assert "models/northbrook/model.yaml:" in text
+    matrices = [t for t in paper.tables if t.rows[0].cells[1].text in ("Primary", "0–9")]
+    assert len(matrices) == 3 * 2
+    for grid in matrices:  # the names column wide, the counts narrow, in the grid itself
+        assert grid.columns[0].width > 1.5 * grid.columns[1].width
     with zipfile.ZipFile(papers["docx"]) as archive:
         names = archive.namelist()
     assert sum(n.endswith(".svg") for n in names) == sum(n.endswith(".png") for n in names)

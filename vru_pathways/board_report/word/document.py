@@ -148,10 +148,12 @@ class Writer:
     def widths(self, t: DocxTable, columns: int) -> None:
         """A matrix: its names column wide, its counts narrow."""
         width, _ = self.room()
-        first = min(Cm(8), width // 2)
+        first = min(Cm(10), width // 2)
         rest = (width - first) // max(columns - 1, 1)
         t.autofit = False
-        for row in t.rows:
+        for c, column in enumerate(t.columns):  # the grid, which LibreOffice follows
+            column.width = first if c == 0 else rest
+        for row in t.rows:  # each cell, which Word follows
             for c, cell in enumerate(row.cells):
                 cell.width = first if c == 0 else rest
 
