@@ -28,8 +28,18 @@ from .blocks import (
     figures_of,
 )
 from .model import BoardReport, Section
-from .summary import coverage_words, figures, money_words, summary, tier_chart, top_gaps
+from .summary import (
+    coverage_words,
+    figures,
+    money_items,
+    money_words,
+    summary,
+    tier_chart,
+    top_gaps,
+)
 
+SOURCES = 4
+"""Funding sources a slide names beside the timeline."""
 INTRO = (
     "Made by vru-pathways from the framework YAML. Each summary is in plain words; the "
     "appendix keeps the IDs, the places in the YAML and every finding."
@@ -139,7 +149,11 @@ def model_slides(s: Section) -> list[Slide]:
     ]
     chart = timeline_figure(s)
     if chart is not None:
-        slides.append(Slide(f"{s.area}: coverage as funding ends", (chart,)))
+        ending = money_items(s)
+        words: list[Block] = [Paragraph(money_words(s))]
+        if ending:  # as many as a slide holds in type that reads; the paper has them all
+            words.append(Items(ending.items[:SOURCES]))
+        slides.append(Slide(f"{s.area}: coverage as funding ends", (*words, chart)))
     return slides
 
 

@@ -118,3 +118,11 @@ def test_the_target_says_how_many_more_factors_would_meet_it() -> None:
     blocks = summary(dataclasses.replace(section, target=75.0), {})
     assert ("Target", "75%") in next(b.pairs for b in blocks if hasattr(b, "pairs"))
     assert isinstance(blocks[0], Heading) and blocks[0].level == 1
+
+
+def test_the_timeline_slide_says_what_ends_beside_the_chart(region: Paper) -> None:
+    slide = next(s for s in region.deck.slides if s.title == "Northbrook: coverage as funding ends")
+    assert isinstance(slide.blocks[-1], Figure) and slide.blocks[-1].key == "northbrook-timeline"
+    text = words(slide.blocks)
+    assert "£1,909,000 of funding for running services ends by 1 April 2027, in 3 sources." in text
+    assert "£45,000" in text and "£1,650,000" in text and "£214,000" in text
