@@ -43,7 +43,8 @@ def test_the_word_paper_reads_back(papers: dict[str, Path]) -> None:
     assert paper.core_properties.title == "Gap analysis: 3 areas compared"
     assert paper.core_properties.language == "en-GB"
     headings = [p.text for p in paper.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:4] == [
+    assert headings[:5] == [
+        "At a glance",
         "What this paper holds",
         "Summary: Northbrook serious violence logic model 2026/27",
         "Summary: Southmere serious violence logic model 2026/27",

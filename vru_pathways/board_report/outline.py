@@ -25,10 +25,12 @@ from .blocks import (
     Paragraph,
     Part,
     Slide,
+    Table,
     figures_of,
 )
 from .model import BoardReport, Section
 from .summary import (
+    at_risk,
     coverage_words,
     figures,
     money_items,
@@ -171,21 +173,33 @@ def partnership(paper: BoardReport) -> str:
     return listed(list(dict.fromkeys(s.partnership for s in paper.sections))) or paper.title
 
 
-def cover(parts: list[Part], who: str, as_of: str) -> Part:
-    """The first page: who the paper is from, its date, and what it holds, so that
-    each summary starts on a page of its own."""
+def at_a_glance(report: BoardReport) -> Table | None:
+    """Each model's headline figures and the funding it may lose, a row each."""
+    if not report.sections:
+        return None
+    header = tuple(label for label, _ in figures(report.sections[0]).pairs)
+    rows = tuple(
+        (
+            s.area or s.title,
+            *(value for _, value in figures(s).pairs),
+            f"{at_risk(s)} by {long_date(s.horizon_end)}" if s.ending else "none",
+        )
+        for s in report.sections
+    )
+    return Table(("Model", *header, "Funding ending"), rows, first_column_header=True)
+
+
+def cover(report: BoardReport, parts: list[Part], who: str, as_of: str) -> Part:
+    """The first page: who the paper is from, its date, each model at a glance and what
+    the paper holds, so that each summary starts on a page of its own."""
     contents = tuple(
         Item(b.text) for p in parts for b in p.blocks if isinstance(b, Heading) and b.level == 1
     )
-    return Part(
-        "cover",
-        (
-            Paragraph(f"{who} · as of {as_of}", "lead"),
-            Paragraph(INTRO, "note"),
-            Heading(1, "What this paper holds"),
-            Items(contents),
-        ),
-    )
+    glance = at_a_glance(report)
+    blocks: list[Block] = [Paragraph(f"{who} · as of {as_of}", "lead"), Paragraph(INTRO, "note")]
+    if glance is not None:
+        blocks += [Heading(1, "At a glance"), glance]
+    return Part("cover", (*blocks, Heading(1, "What this paper holds"), Items(contents)))
 
 
 def paper(report: BoardReport) -> Paper:
@@ -199,7 +213,7 @@ def paper(report: BoardReport) -> Paper:
         parts += details(s)
     parts += appendix(report)
     who = partnership(report)
-    parts.insert(0, cover(parts, who, as_of))
+    parts.insert(0, cover(report, parts, who, as_of))
     slides = deck(report, who, as_of)
     return Paper(
         report.title, who, as_of, tuple(parts), slides, figures=figures_of(tuple(parts), slides)

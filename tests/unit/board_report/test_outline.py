@@ -10,7 +10,7 @@ import re
 import pytest
 from helpers import ROOT
 
-from vru_pathways.board_report.blocks import Figure, Heading, Items, Paper, Paragraph
+from vru_pathways.board_report.blocks import Figure, Heading, Items, Paper, Paragraph, Table
 from vru_pathways.board_report.build import build
 from vru_pathways.board_report.model import BoardReport
 from vru_pathways.board_report.outline import paper
@@ -126,3 +126,23 @@ def test_the_timeline_slide_says_what_ends_beside_the_chart(region: Paper) -> No
     text = words(slide.blocks)
     assert "£1,909,000 of funding for running services ends by 1 April 2027, in 3 sources." in text
     assert "£45,000" in text and "£1,650,000" in text and "£214,000" in text
+
+
+def test_the_cover_shows_each_model_at_a_glance(region: Paper) -> None:
+    glance = next(b for b in region.parts[0].blocks if isinstance(b, Table))
+    assert glance.header == (
+        "Model",
+        "Coverage",
+        "Target",
+        "Gaps",
+        "Services running",
+        "Funding ending",
+    )
+    # the same figures as each summary's; Northbrook's £1,909,000 is £45,000 + £1,650,000
+    # + £214,000, Southmere's £1,818,000 is £1,650,000 + £168,000, Eastwick's £1,801,000
+    # is £55,000 + £96,000 + £1,650,000: the sources ending by 1 April 2027
+    assert glance.rows == (
+        ("Northbrook", "67%", "not set", "21", "17", "£1,909,000 by 1 April 2027"),
+        ("Southmere", "67%", "not set", "23", "17", "£1,818,000 by 1 April 2027"),
+        ("Eastwick", "76%", "not set", "17", "16", "£1,801,000 by 1 April 2027"),
+    )
