@@ -33,6 +33,7 @@ from .summary import (
     at_risk,
     coverage_words,
     figures,
+    gap_item,
     money_items,
     money_words,
     summary,
@@ -40,6 +41,8 @@ from .summary import (
     top_gaps,
 )
 
+BOARDS = 5
+"""Boards a slide lists, each with its most severe gap and what could close it."""
 SOURCES = 4
 """Funding sources a slide names beside the timeline."""
 INTRO = (
@@ -134,8 +137,8 @@ def details(s: Section) -> list[Part]:
 
 def board_slide(s: Section) -> Slide:
     items = tuple(
-        Item(f"{items[0][0].name}: {items[0][0].plain}.", board)
-        for board, items, _ in top_gaps(s.boards, 1)[:6]
+        Item(f"{items[0][0].name}: {items[0][0].plain}.", board, gap_item(items[0]).detail[:1])
+        for board, items, _ in top_gaps(s.boards, 1)[:BOARDS]
     )
     blocks: list[Block] = [Items(items)] if items else [Paragraph("No gaps were found.")]
     return Slide(f"{s.area}: the top gap of each board", tuple(blocks))

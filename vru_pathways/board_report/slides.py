@@ -75,6 +75,7 @@ def _lines(block: Block) -> list[tuple[str, Pt, bool]]:
             if item.strong:
                 out.append((item.strong, TEXT, True))
             out.append((item.text, SMALL if item.strong else TEXT, False))
+            out += [(line, SMALL, False) for line in item.detail]
         return out
     return []
 

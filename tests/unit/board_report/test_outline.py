@@ -146,3 +146,18 @@ def test_the_cover_shows_each_model_at_a_glance(region: Paper) -> None:
         ("Southmere", "67%", "not set", "23", "17", "£1,818,000 by 1 April 2027"),
         ("Eastwick", "76%", "not set", "17", "16", "£1,801,000 by 1 April 2027"),
     )
+
+
+def test_the_board_slide_says_what_could_close_each_gap(region: Paper) -> None:
+    slide = next(
+        s for s in region.deck.slides if s.title == "Northbrook: the top gap of each board"
+    )
+    (listed,) = slide.blocks
+    assert isinstance(listed, Items)
+    first = listed.items[0]
+    assert first.strong == "Avonvale Safeguarding Children Partnership"
+    assert first.text == "Poor parental monitoring and supervision: no service works on it."
+    assert first.detail == (
+        "Could close it: Functional family therapy (moderate evidence) and Multi-systemic "
+        "therapy (moderate evidence).",
+    )
