@@ -13,7 +13,7 @@ from helpers import ROOT
 from vru_pathways.board_report.blocks import Figure, Heading, Items, Paper, Paragraph, Table
 from vru_pathways.board_report.build import build
 from vru_pathways.board_report.model import BoardReport
-from vru_pathways.board_report.outline import paper
+from vru_pathways.board_report.outline import diagram_figures, model_slides, paper
 from vru_pathways.board_report.summary import coverage_words, elsewhere, summary
 from vru_pathways.loading import load
 
@@ -161,3 +161,18 @@ def test_the_board_slide_says_what_could_close_each_gap(region: Paper) -> None:
         "Could close it: Functional family therapy (moderate evidence) and Multi-systemic "
         "therapy (moderate evidence).",
     )
+
+
+def test_a_view_of_several_pages_gives_a_figure_and_a_slide_per_page(report: BoardReport) -> None:
+    section = report.sections[0]
+    caption, pages = section.diagrams[0]
+    assert isinstance(pages, list) and len(pages) == 1
+    two = dataclasses.replace(section, diagrams=[(caption, [pages[0], pages[0]])])
+    shown = [b for b in diagram_figures(two) if isinstance(b, Figure)]
+    assert [f.caption for f in shown] == ["Logic model, page 1 of 2", "Logic model, page 2 of 2"]
+    assert len({f.key for f in shown}) == 2
+    titles = [s.title for s in model_slides(two)]
+    assert "Northbrook: Logic model, page 2 of 2" in titles
+    why = dataclasses.replace(section, diagrams=[(caption, "the view is empty")])
+    (told,) = diagram_figures(why)
+    assert isinstance(told, Figure) and told.source is None and told.reason == "the view is empty"
