@@ -54,10 +54,10 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Write the gap-analysis report: a one-page summary per model (coverage against the
-    target, the top gaps of each board and what could close them, the money at risk),
-    coverage charts, diagrams, money and time, and an appendix of every finding, the
-    matrices, the funding tables and the sources."""
+    """Write the gap-analysis report: a cover with each model at a glance, a one-page
+    summary per model (coverage against the target, the top gaps of each board and what
+    could close them, the money at risk), coverage charts, diagrams, money and time, and
+    an appendix of every finding, the matrices, the funding tables and the sources."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
     from ..use_cases.report import report as make  # lazy: the report draws diagrams
 
