@@ -48,3 +48,29 @@ def write(folder: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return folder
+
+
+# A model whose every text tries to become markup, script, a link or a field: each
+# output must show it as text.
+HOSTILE = """\
+format: vru-pathways/1
+id: hostile
+title: '<script>alert(1)</script> plan'
+scope: {as_of: 2025-01-01}
+sources:
+  bad: {title: "<img src=x onerror=alert(1)>", url: "javascript:alert(1)"}
+  good: {title: A real report, url: "https://example.org/report"}
+harms:
+  h: {name: Harm}
+risk_factors:
+  f: {name: "<b onmouseover=alert(1)>Bold</b>", level: individual, harms: [h], sources: [bad, good]}
+outcomes:
+  o: {name: "Outcome\\" onload=\\"alert(1)", stage: impact}
+services:
+  s:
+    name: "<a href='javascript:alert(1)'>click</a>"
+    tier: primary
+    url: "javascript:alert(1)"
+    addresses: [f]
+    outcomes: [o]
+"""

@@ -89,6 +89,18 @@ def test_the_report_is_identical_across_hash_seeds(suffix: str, tmp_path: object
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("suffix", ["docx", "pptx"])
+def test_the_paper_and_deck_are_identical_across_hash_seeds(suffix: str, tmp_path: object) -> None:
+    out = f"{tmp_path}/report.{suffix}"
+    first = written("1", out, "report", *MODELS)
+    assert written("77", out, "report", *MODELS) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert core.count("2000-01-01T00:00:00Z") >= 2
+
+
+@pytest.mark.slow
 def test_whatif_is_identical_across_hash_seeds() -> None:
     args = ("whatif", *MODELS, "--each-funding", "--format", "json")
     first = output("1", *args)

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, run, write
+from helpers import HOSTILE, ROOT, run, write
 from mermaid_check import CHROMIUM_FLAGS, chromium
 
 MODELS = [f"models/{m}/model.yaml" for m in ("northbrook", "southmere", "eastwick")]
@@ -123,24 +123,33 @@ class Tags(HTMLParser):
 def test_report_contents(region_report: Path) -> None:
     html = region_report.read_text(encoding="utf-8")
     for heading in (
+        "Summary: Northbrook serious violence logic model 2026/27",
+        "Money at risk",
+        "The gaps, by the board that owns them",
         "Across the areas",
-        "Gaps, by the board that owns them",
+        "Appendix A: every finding",
         "Factors × prevention tiers",
         "Factors × areas",
         "Factors × age bands",
         "Money and time",
         "What rests on each funding source",
         "Funding end dates, soonest first",
-        "Evidence appendix",
+        "Appendix D: evidence",
     ):
         assert heading in html
-    # a logic model, a pathway map and a timeline chart for each area
-    assert html.count("<svg") == 9
-    assert html.count('<figure class="chart">') == 3
+    # a logic model, a pathway map, a timeline chart and the coverage by tier and by area
+    # for each area; one chart across them
+    assert html.count("<svg") == 16
+    assert html.count('<figure class="diagram">') == 6
+    assert html.count('<figure class="chart">') == 3 + 1
+    assert html.count('<figure class="chart half">') == 6
     assert "A line chart of coverage" in html  # the chart's description, read aloud
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "two drawings share an id"
     assert "What could close it: " in html and "Already covered elsewhere: " in html
+    assert "Could close it: " in html and "Already covered in " in html  # the summaries
+    summaries = html.split('id="across"')[0]
+    assert "models/northbrook/model.yaml" not in summaries
     assert "Youth Endowment Fund" in html  # cited in the appendix
     parsed = Tags()
     parsed.feed(html)
@@ -150,30 +159,6 @@ def test_report_contents(region_report: Path) -> None:
         name in ("src", "href") and value and not value.startswith(("http", "#"))
         for name, value in parsed.attributes
     )
-
-
-HOSTILE = """\
-format: vru-pathways/1
-id: hostile
-title: '<script>alert(1)</script> plan'
-scope: {as_of: 2025-01-01}
-sources:
-  bad: {title: "<img src=x onerror=alert(1)>", url: "javascript:alert(1)"}
-  good: {title: A real report, url: "https://example.org/report"}
-harms:
-  h: {name: Harm}
-risk_factors:
-  f: {name: "<b onmouseover=alert(1)>Bold</b>", level: individual, harms: [h], sources: [bad, good]}
-outcomes:
-  o: {name: "Outcome\\" onload=\\"alert(1)", stage: impact}
-services:
-  s:
-    name: "<a href='javascript:alert(1)'>click</a>"
-    tier: primary
-    url: "javascript:alert(1)"
-    addresses: [f]
-    outcomes: [o]
-"""
 
 
 @pytest.mark.slow
@@ -200,7 +185,7 @@ def test_markdown_report(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Gap analysis: 3 areas compared")
     assert text.count("```mermaid") == 6
-    assert "## Evidence appendix" in text
+    assert "## Appendix D: evidence" in text
 
 
 SCENARIOS = ROOT / "tests" / "cases" / "valid" / "scenarios"
@@ -213,7 +198,8 @@ def test_money_and_time(tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     assert run(["report", "model.yaml", "-o", str(out)], SCENARIOS).code == 0
     text = out.read_text(encoding="utf-8")
-    money = text.split("### Money and time", 1)[1].split("### Funding end dates", 1)[0]
+    appendix = text.split("## Appendix C: money and time", 1)[1]
+    money = appendix.split("#### Funding end dates", 1)[0]
     for row in (
         "| 2025-06-01 | 100% | 3 | — |",
         "| 2026-03-01 | 100% | 3 | VRU grant 2025/26 |",
@@ -235,7 +221,7 @@ def test_report_under_a_scenario(tmp_path: Path) -> None:
     assert run(cut, SCENARIOS).code == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Gap analysis: scenarios — if the VRU grant is cut from October 2025")
-    assert "unfunded-service" in text and "as of 2025-10-01" in text
+    assert "unfunded-service" in text and "as of 1 October 2025" in text
     typo = run(["report", "model.yaml", "-o", str(out), "--scenario", "grant-cat"], SCENARIOS)
     assert typo.code == 2 and "did you mean 'grant-cut'?" in typo.err
 

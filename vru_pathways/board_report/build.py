@@ -15,13 +15,14 @@ from ..analysis import CHECKS
 from ..analysis.context import Context
 from ..analysis.coverage import Coverage, coverage
 from ..analysis.engine import run
+from ..charts.text import safe, short_names
 from ..diagnostics import Finding, Severity
 from ..framework import Framework
 from ..schema.document import Source
 from ..views import Options, ViewError
 from ..views.build import build as build_view
 from . import gaps, matrices
-from .model import BoardReport, FundingRow, Section
+from .model import BoardReport, Ending, FundingRow, Section
 from .money import money
 from .referrals import broken_routes
 from .rollup import rollup
@@ -86,14 +87,60 @@ def cited_sources(frameworks: list[Framework]) -> list[tuple[str, Source]]:
     return list(seen.items())
 
 
+def ending(ctx: Context) -> list[Ending]:
+    """Funding of running services that ends by the horizon, soonest first."""
+    fw = ctx.framework
+    paid: dict[str, list[str]] = {}
+    for service in fw.services.values():
+        if ctx.is_live(service):
+            for x in service.funding:
+                paid.setdefault(x, []).append(service.name)
+    found = [
+        Ending(fw.funding[x].name, fw.funding[x].amount, end, tuple(names))
+        for x, names in paid.items()
+        if (end := fw.funding[x].ends) is not None and ctx.as_of <= end <= ctx.horizon_end
+    ]
+    return sorted(found, key=lambda e: (e.ends, e.name))
+
+
 def diagrams(ctx: Context) -> list[tuple[str, object]]:
+    """(caption, the view's pages) for each view the report draws, or (caption, why it
+    cannot be drawn); a view is a list of pages, one today."""
     out: list[tuple[str, object]] = []
     for view, caption in (("logic-model", "Logic model"), ("pathways", "Pathway map")):
         try:
-            out.append((caption, build_view(ctx, Options(view))))
+            out.append((caption, [build_view(ctx, Options(view))]))
         except ViewError as exc:
             out.append((caption, str(exc)))
     return out
+
+
+def partnership(fw: Framework) -> str:
+    """Who the model's paper is from: the board the most boards report to, directly or
+    through others (the first in the documents on a tie); with no boards, the title."""
+    above = {b: set(board.reports_to_all) & set(fw.boards) for b, board in fw.boards.items()}
+    under: dict[str, int] = dict.fromkeys(fw.boards, 0)
+    for b in fw.boards:
+        seen: set[str] = set()
+        todo = list(above[b])
+        while todo:
+            top = todo.pop()
+            if top not in seen:
+                seen.add(top)
+                todo += above[top]
+        for top in seen:
+            under[top] += 1
+    if not under:
+        return safe(fw.title)
+    best = max(under.values())
+    return safe(fw.boards[next(b for b, n in under.items() if n == best)].name)
+
+
+def area_names(frameworks: list[Framework]) -> dict[str, str]:
+    """Each model by what tells it apart from the others loaded: "Southmere"."""
+    titles = [safe(fw.title) for fw in frameworks]
+    shorts = short_names(titles)[0] if len(titles) > 1 else titles
+    return {fw.id: short or fw.id for fw, short in zip(frameworks, shorts, strict=True)}
 
 
 def build(
@@ -107,6 +154,7 @@ def build(
     contexts = [Context(fw, (dates or {}).get(fw.id, as_of)) for fw in frameworks]
     sections: list[Section] = []
     every: list[Finding] = []
+    areas = area_names(frameworks)
     for ctx in contexts:
         found = sorted(run(ctx, CHECKS))
         every += found
@@ -120,12 +168,16 @@ def build(
                 ctx.horizon_end,
                 figures(ctx, cov, found),
                 matrices.matrices(ctx),
-                gaps.boards(ctx, found, others),
+                gaps.boards(ctx, found, others, areas),
                 funding_rows(ctx),
                 diagrams(ctx),
                 cov,
                 {f: ctx.framework.factors[f].name for f in ctx.in_scope},
                 money(ctx),
+                areas[ctx.framework.id],
+                ctx.policy.fail_under,
+                ending(ctx),
+                partnership(ctx.framework),
                 [x for x in (rollup(ctx.framework, found), broken_routes(ctx)) if x],
             )
         )
@@ -137,4 +189,5 @@ def build(
     )
     if scenario:
         title += f" — if {scenario[:1].lower()}{scenario[1:]}"
-    return BoardReport(title, sections, comparison, cited_sources(frameworks), every)
+    places = {a: area.name for fw in frameworks for a, area in fw.areas.items()}
+    return BoardReport(title, sections, comparison, cited_sources(frameworks), every, places)

@@ -1,26 +1,20 @@
-"""The report as one self-contained HTML file.
+"""The report as one self-contained HTML file, from the outline's blocks.
 
-Nothing is fetched: the CSS and the diagrams (SVG) are inline, there is no script, and a
+Nothing is fetched: the CSS and the drawings (SVG) are inline, there is no script, and a
 Content-Security-Policy forbids loading anything at all, so even text that slipped past
 escaping could not run. Every piece of text from the YAML goes through :func:`esc`;
-links are made only for ``http`` and ``https`` addresses.
+links are made only for ``http`` and ``https`` addresses. It prints on A4: parts in
+portrait, diagrams and matrices on landscape pages.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from ..escaping import printable
-from .model import BoardGroup, BoardReport, FundingRow, Listing, Matrix, Section
-from .money import (
-    COVERAGE_HEADER,
-    RISK_HEADER,
-    SCENARIO_HEADER,
-    coverage_rows,
-    risk_rows,
-    scenario_rows,
-)
+from .blocks import Block, Drawings, Facts, Figure, Heading, Items, Paper, Paragraph, Part, Table
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -28,42 +22,43 @@ CSS = """
 @page { size: A4; margin: 14mm 12mm; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
        color: #111; max-width: 190mm; margin: 0 auto; line-height: 1.35; }
-h1 { font-size: 18pt; margin: 0 0 2mm; }
-h2 { font-size: 14pt; border-bottom: 2px solid #0072B2; padding-bottom: 1mm;
-     margin-top: 8mm; break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 5mm 0 2mm; break-after: avoid; }
-h4 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
-p.meta, p.note { color: #444; font-size: 9pt; }
+h1 { font-size: 17pt; margin: 0 0 1mm; }
+h2 { font-size: 15pt; border-bottom: 2px solid #0072B2; padding-bottom: 1mm;
+     margin: 2mm 0 3mm; break-after: avoid; }
+h3 { font-size: 12pt; margin: 3mm 0 1mm; break-after: avoid; }
+h4 { font-size: 10.5pt; margin: 3mm 0 1mm; break-after: avoid; }
+p.note { color: #444; font-size: 9pt; }
+p.lead { font-size: 10.5pt; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.5pt; }
 th, td { border: 1px solid #BFBFBF; padding: 1mm 1.5mm; text-align: left;
          vertical-align: top; }
-th { background: #EEF4F9; }
+thead th { background: #EEF4F9; }
+tbody th { font-weight: normal; }
 tr { break-inside: avoid; }
 td.n { text-align: center; width: 11mm; }
 dl.figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm;
-             margin: 3mm 0; }
-dl.figures div { border: 1px solid #BFBFBF; border-radius: 2mm; padding: 2mm; }
-dl.figures dt { font-size: 8pt; color: #444; }
-dl.figures dd { margin: 0; font-size: 13pt; font-weight: bold; }
-.sev { font-weight: bold; white-space: nowrap; }
-.sev-error { color: #A33C00; }
-.sev-warning { color: #6B5200; }
-.sev-info { color: #004C78; }
-ul.gaps { padding-left: 4mm; }
-ul.gaps > li { margin-bottom: 2.5mm; break-inside: avoid; }
-.where { color: #555; font-size: 8pt; }
-.fix { font-size: 8.5pt; margin: 0.5mm 0 0 0; }
-tr.soon td { background: #FBE3D3; }
-@page diagram { size: A4 landscape; margin: 8mm; }
-figure { margin: 3mm 0 6mm; break-inside: avoid; page: diagram; }
-figure svg { width: 100%; height: auto; max-height: 178mm; }
-@page chart { size: A4 portrait; margin: 10mm; }
-div.chart, figure.chart { page: chart; }
-figure.chart { max-width: 170mm; }
-figure.chart svg { max-height: 255mm; }
-td.date { white-space: nowrap; }
+             margin: 2mm 0; }
+dl.figures div { border: 1px solid #BFBFBF; border-radius: 2mm; padding: 1mm 2mm; }
+dl.figures dt { font-size: 8.5pt; color: #444; }
+dl.figures dd { margin: 0; font-size: 14pt; font-weight: bold; }
+ul.items { padding-left: 4mm; margin: 1mm 0 2mm; }
+ul.items > li { margin-bottom: 1mm; break-inside: avoid; }
+p.detail { font-size: 8.5pt; margin: 0.3mm 0 0 0; color: #333; }
+tr.marked td { background: #FBE3D3; }
+section.part { break-before: page; }
+section.summary { font-size: 9.5pt; }
+section.part:first-of-type { break-before: auto; }
+@page landscape { size: A4 landscape; margin: 8mm; }
+section.landscape { page: landscape; max-width: none; }
+figure { margin: 1mm 0 2mm; break-inside: avoid; }
+figure svg { width: 100%; height: auto; }
+figure.diagram + figure.diagram { break-before: page; }
+figure.diagram svg { max-height: 170mm; }
+figure.chart svg { max-height: 235mm; }
 figcaption { font-size: 9pt; color: #444; }
-section.model { break-before: page; }
+figure.half { display: inline-block; width: 49%; margin: 0 1% 0 0; vertical-align: top; }
+section.summary ul.items > li { break-inside: auto; }
+section.summary h3 { margin-top: 2mm; }
 """
 
 
@@ -72,65 +67,14 @@ def esc(text: object) -> str:
     return escape(printable(str(text)), quote=True)
 
 
-def link(url: str | None, text: str) -> str:
-    if url and re.match(r"^https?://[^\s\"'<>]+$", url):
-        return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(text)}</a>'
+URL = re.compile(r"^https?://[^\s\"'<>]+$")
+
+
+def cell(text: str) -> str:
+    """A cell's text; a cell that is an ``http``/``https`` address alone is a link."""
+    if URL.match(text):
+        return f'<a href="{esc(text)}" rel="noopener noreferrer">{esc(text)}</a>'
     return esc(text)
-
-
-def matrix(m: Matrix) -> str:
-    head = "".join(f"<th>{esc(c)}</th>" for c in ["", *m.columns])
-    rows = "".join(
-        f"<tr><th>{esc(name)}</th>"
-        + "".join(f'<td class="n">{esc(c)}</td>' for c in cells)
-        + "</tr>"
-        for name, cells in m.rows
-    )
-    return (
-        f'<h4>{esc(m.title)}</h4><p class="note">{esc(m.note)}</p>'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    )
-
-
-def gaps(groups: list[BoardGroup]) -> str:
-    if not groups:
-        return "<p>No gaps.</p>"
-    out = []
-    for group in groups:
-        out.append(f'<h4>{esc(group.board)}</h4><ul class="gaps">')
-        for item in group.items:
-            f = item.finding
-            parts = [
-                f'<span class="sev sev-{f.severity.label}">{esc(f.severity.label)}</span> '
-                f"<code>{esc(f.rule)}</code> {esc(f.message)} "
-                f'<span class="where">{esc(f.location)}</span>'
-            ]
-            if item.remedies:
-                parts.append(
-                    f'<p class="fix">What could close it: {esc("; ".join(item.remedies))}</p>'
-                )
-            if item.elsewhere:
-                parts.append(
-                    f'<p class="fix">Already covered elsewhere: '
-                    f"{esc('; '.join(item.elsewhere))}</p>"
-                )
-            out.append("<li>" + "".join(parts) + "</li>")
-        out.append("</ul>")
-    return "".join(out)
-
-
-def funding(rows: list[FundingRow]) -> str:
-    if not rows:
-        return "<p>No service has a funding end date.</p>"
-    body = "".join(
-        f'<tr class="{"soon" if r.soon else ""}"><td class="date">{esc(r.ends.isoformat())}</td>'
-        f"<td>{esc(r.service)}</td><td>{esc(r.detail)}</td></tr>"
-        for r in rows
-    )
-    return (
-        "<table><thead><tr><th>Ends</th><th>Service</th><th>Funding</th></tr></thead>"
-        f"<tbody>{body}</tbody></table>"
-    )
 
 
 def inline_svg(svg: str, prefix: str) -> str:
@@ -159,113 +103,88 @@ def inline_svg(svg: str, prefix: str) -> str:
     return svg.strip()
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{esc(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def heading(b: Heading) -> str:
+    level = min(b.level + 1, 6)
+    return f"<h{level}>{esc(b.text)}</h{level}>"
 
 
-CHART = "chart"
-"""The key, beside a section's id, of its timeline chart among the drawings."""
+def paragraph(b: Paragraph) -> str:
+    return f'<p class="{b.tone}">{esc(b.text)}</p>'
 
 
-def money_html(s: Section, chart: str | None) -> list[str]:
-    """Money and time: the timeline chart, coverage as funding ends, what rests on each
-    source, scenarios."""
-    m = s.money
-    if m is None:
-        return []
-    if chart:
-        out = [
-            '<div class="chart"><h3>Money and time</h3>',
-            f'<figure class="chart">{inline_svg(chart, f"{s.id}-{CHART}")}'
-            f"<figcaption>Coverage over the next {len(m.timeline.months)} months as "
-            "funding ends, above the funding that pays for it</figcaption></figure></div>",
-        ]
+def facts(b: Facts) -> str:
+    pairs = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in b.pairs)
+    return f'<dl class="figures">{pairs}</dl>'
+
+
+def items(b: Items) -> str:
+    out = []
+    for i in b.items:
+        lead = f"<strong>{esc(i.strong)}</strong> " if i.strong else ""
+        detail = "".join(f'<p class="detail">{esc(d)}</p>' for d in i.detail)
+        out.append(f"<li>{lead}{esc(i.text)}{detail}</li>")
+    return f'<ul class="items">{"".join(out)}</ul>'
+
+
+def table(b: Table) -> str:
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in b.header)
+    rows = []
+    for n, row in enumerate(b.rows):
+        cells = []
+        for c, text in enumerate(row):
+            if c == 0 and b.first_column_header:
+                cells.append(f'<th scope="row">{esc(text)}</th>')
+            else:
+                cls = ' class="n"' if b.numeric and c else ""
+                cells.append(f"<td{cls}>{cell(text)}</td>")
+        marked = ' class="marked"' if n < len(b.marked) and b.marked[n] else ""
+        rows.append(f"<tr{marked}>{''.join(cells)}</tr>")
+    note = f'<p class="note">{esc(b.note)}</p>' if b.note else ""
+    return f"{note}<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def figure(b: Figure, drawings: Drawings) -> str:
+    drawn = drawings.get(b.key)
+    if drawn is None or drawn.svg is None:
+        body = f"<p>{esc(b.reason or b.alt)}</p>"
     else:
-        out = ["<h3>Money and time</h3>"]
-    out += [
-        '<p class="note">Coverage on the first day of each quarter ahead, as each funding '
-        "source's end date takes its services' cover away.</p>",
-        _table(COVERAGE_HEADER, coverage_rows(m)),
-        "<h4>What rests on each funding source</h4>",
-    ]
-    if m.risks:
-        out += [
-            '<p class="note">Each source as if it alone ended now: the funding a board '
-            "should look at first before renewals.</p>",
-            _table(RISK_HEADER, risk_rows(m)),
-        ]
-    else:
-        out.append("<p>No funding source's ending alone would open a gap.</p>")
-    if m.scenarios:
-        out += [
-            "<h4>Scenarios</h4>",
-            '<p class="note">Each scenario of the model against the unchanged model on the '
-            "same date.</p>",
-            _table(SCENARIO_HEADER, scenario_rows(m)),
-        ]
-    return out
+        body = inline_svg(drawn.svg, b.key)
+    if b.half:  # the chart's own title says what its caption would
+        return f'<figure class="{b.kind} half">{body}</figure>'
+    return f'<figure class="{b.kind}">{body}<figcaption>{esc(b.caption)}</figcaption></figure>'
 
 
-def listing(x: Listing) -> str:
-    body = _table(x.header, x.rows) if x.rows else f"<p>{esc(x.empty)}</p>"
-    return f'<h3>{esc(x.title)}</h3><p class="note">{esc(x.note)}</p>{body}'
+WRITERS: dict[type, Callable[[Block], str]] = {
+    Heading: heading,  # type: ignore[dict-item]
+    Paragraph: paragraph,  # type: ignore[dict-item]
+    Facts: facts,  # type: ignore[dict-item]
+    Items: items,  # type: ignore[dict-item]
+    Table: table,  # type: ignore[dict-item]
+}
 
 
-def section(s: Section, svgs: dict[tuple[str, str], str]) -> str:
-    figures = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in s.figures)
-    out = [
-        f'<section class="model"><h2>{esc(s.title)}</h2>',
-        f'<p class="meta">Model <code>{esc(s.id)}</code> · as of {esc(s.as_of.isoformat())}'
-        f" · funding horizon to {esc(s.horizon_end.isoformat())}</p>",
-        f'<dl class="figures">{figures}</dl>',
-        "<h3>Gaps, by the board that owns them</h3>",
-        gaps(s.boards),
-        *(listing(x) for x in s.listings),
-        "<h3>Coverage</h3>",
-        *(matrix(m) for m in s.matrices),
-        "<h3>Diagrams</h3>",
-    ]
-    for n, (caption, diagram) in enumerate(s.diagrams, 1):
-        svg = svgs.get((s.id, caption))
-        body = inline_svg(svg, f"{s.id}-{n}") if svg else f"<p>{esc(diagram)}</p>"
-        out.append(f"<figure>{body}<figcaption>{esc(caption)}</figcaption></figure>")
-    out += money_html(s, svgs.get((s.id, CHART)))
-    out += [
-        "<h3>Funding end dates, soonest first</h3>",
-        f'<p class="note">Shaded rows end by {esc(s.horizon_end.isoformat())}.</p>',
-        funding(s.funding),
-        "</section>",
-    ]
-    return "".join(out)
+def block(b: Block, drawings: Drawings) -> str:
+    if isinstance(b, Figure):
+        return figure(b, drawings)
+    return WRITERS[type(b)](b)
 
 
-def render(paper: BoardReport, svgs: dict[tuple[str, str], str]) -> str:
+def part(p: Part, drawings: Drawings) -> str:
+    kinds = ["part", p.orientation] + (["appendix"] if p.appendix else [])
+    classes = " ".join(kinds + (["summary"] if p.id.endswith("-summary") else []))
+    body = "".join(block(b, drawings) for b in p.blocks)
+    return f'<section class="{classes}" id="{esc(p.id)}">{body}</section>'
+
+
+def render(paper: Paper, drawings: Drawings) -> str:
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{esc(paper.language)}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(paper.title)}</title><style>{CSS}</style></head><body>",
+        f"<title>{esc(paper.title)}</title><style>{CSS}</style></head><body><main>",
         f"<h1>{esc(paper.title)}</h1>",
-        '<p class="meta">Made by vru-pathways from the framework YAML. Severity follows each '
-        "need's priority: error (high), warning (medium or no need recorded), info (low).</p>",
     ]
-    if paper.comparison:
-        parts.append("<h2>Across the areas</h2>")
-        parts += [matrix(m) for m in paper.comparison]
-    parts += [section(s, svgs) for s in paper.sections]
-    rows = "".join(
-        f"<tr><td><code>{esc(ident)}</code></td><td>{link(src.url, src.title)}</td>"
-        f"<td>{esc(src.publisher or '')}</td><td>{esc(src.year or '')}</td></tr>"
-        for ident, src in paper.sources
-    )
-    parts.append(
-        '<section class="model"><h2>Evidence appendix</h2>'
-        '<p class="note">Every source the frameworks cite.</p>'
-        "<table><thead><tr><th>ID</th><th>Source</th><th>Publisher</th><th>Year</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table></section>"
-    )
-    parts.append("</body></html>")
+    parts += [part(p, drawings) for p in paper.parts]
+    parts.append("</main></body></html>")
     return "\n".join(parts) + "\n"

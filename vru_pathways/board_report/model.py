@@ -1,9 +1,11 @@
-"""The board report's outline, as data: what every writer (HTML, Markdown) lays out."""
+"""What the board report says about each model, worked out once: the values
+:mod:`.outline` arranges into blocks for every writer."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..analysis.coverage import Coverage
 from ..diagnostics import Finding
@@ -26,6 +28,14 @@ class GapItem:
     """Approaches from the evidence catalogue that could close it, best-rated first."""
     elsewhere: list[str]
     """Services in the other loaded models that already give this factor a pathway."""
+    name: str = ""
+    """What the gap is about, by name (:func:`.plain.subject`)."""
+    plain: str = ""
+    """What is missing, in plain words (:func:`.plain.gap`)."""
+    could: tuple[str, ...] = ()
+    """The approaches that could close it, by name with their evidence rating."""
+    cover: tuple[tuple[str, str], ...] = ()
+    """Cover found in other areas: (area, service name) pairs, in the order loaded."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,25 @@ class Section:
     coverage: Coverage | None = None
     factor_names: dict[str, str] = field(default_factory=dict)
     money: MoneyAndTime | None = None
+    area: str = ""
+    """The model's short name among those loaded (what differs between their titles)."""
+    target: float | None = None
+    """The coverage the partnership aims for, in percent (``policy.fail_under``)."""
+    ending: list[Ending] = field(default_factory=list)
+    """Funding of running services that ends within the horizon, soonest first."""
+    partnership: str = ""
+    """Who the paper is from (:func:`.build.partnership`)."""
     listings: list[Listing] = field(default_factory=list)
     """The roll-up of gaps up the boards, and the referral routes that lead nowhere."""
+
+
+@dataclass(frozen=True)
+class Ending:
+    name: str
+    amount: Decimal | None
+    ends: dt.date
+    services: tuple[str, ...]
+    """The names of the running services it pays for."""
 
 
 @dataclass
@@ -83,3 +110,5 @@ class BoardReport:
     comparison: list[Matrix]
     sources: list[tuple[str, Source]]
     findings: list[Finding]
+    places: dict[str, str] = field(default_factory=dict)
+    """Area ID → name, over every model."""

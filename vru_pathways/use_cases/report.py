@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import struct
 
 from ..analysis.scenarios import apply
+from ..analysis.timeline import Timeline
 from ..board_report import html, markdown
+from ..board_report.blocks import Drawing, Drawings, Figure, Paper
 from ..board_report.build import build
 from ..board_report.model import BoardReport
+from ..board_report.outline import paper
+from ..charts import ChartFormat
+from ..charts.bars import Bars
 from ..edge.graphviz import run_dot
 from ..framework import Framework
+from ..interchange.xlsx.archive import MAX_BYTES
 from ..loading import load
+from ..loading.files import read_input
 from ..outlook import asked
 from ..render.diagram import Diagram
 from ..render.dot import emit
+from ..render.page import page_attributes, with_graph_attributes
 from ..render.svg import accessible_svg
 from ..results import Output, checked
+
+DPI = 200
+"""Dots per inch of the pictures in Word and PowerPoint: sharp when printed."""
+NEEDS = {"html": ("svg",), "markdown": (), "docx": ("svg", "png"), "pptx": ("png",)}
+"""What each format places of a figure."""
 
 
 def report(
@@ -24,34 +38,91 @@ def report(
     as_of: dt.date | None = None,
     root: str | None = None,
     scenario: str | None = None,
+    reference: str | None = None,
 ) -> Output:
-    """The gap-analysis report of the models, as ``html`` or ``markdown``; with
-    ``scenario``, the whole report as it would be under that scenario of the models."""
+    """The gap-analysis report of the models, as ``html``, ``markdown``, ``docx`` or
+    ``pptx``; with ``scenario``, the whole report as it would be under that scenario of
+    the models; ``reference``, a Word document whose styles the ``docx`` takes."""
+    template = _template(reference) if fmt == "docx" else None
     loaded = load(paths, root)
     made = checked("report", loaded)
     if not loaded.ok:
         return Output(made)
-    if scenario is None:
-        built = build(loaded.frameworks, as_of)
-    else:
-        built = _under(loaded.frameworks, scenario, as_of)
-    if fmt == "markdown":
-        return Output(made, markdown.render(built).encode("utf-8"))
-    svgs = {}
-    for section in built.sections:
-        for caption, diagram in section.diagrams:
-            if isinstance(diagram, Diagram):
-                data = run_dot(emit(diagram), "svg")
-                svgs[(section.id, caption)] = accessible_svg(
-                    data, diagram.title, diagram.description
-                ).decode("utf-8")
-    from ..charts.timeline import timeline_chart  # lazy: matplotlib takes a second to import
+    built = (
+        build(loaded.frameworks, as_of)
+        if scenario is None
+        else _under(loaded.frameworks, scenario, as_of)
+    )
+    outline = paper(built)
+    drawings = draw(outline, NEEDS[fmt])
+    return Output(made, _write(fmt, outline, drawings, template))
 
-    for section in built.sections:
-        if section.money is not None:
-            chart = timeline_chart([section.money.timeline], "svg")
-            svgs[(section.id, html.CHART)] = chart.decode("utf-8")
-    return Output(made, html.render(built, svgs).encode("utf-8"))
+
+def _template(reference: str | None) -> bytes | None:
+    from ..board_report.word.template import checked_template  # lazy: python-docx
+
+    if reference is None:
+        return None
+    data, size = read_input(reference, MAX_BYTES)
+    checked_template(data, reference, size)
+    return data
+
+
+def _write(fmt: str, outline: Paper, drawings: Drawings, template: bytes | None) -> bytes:
+    if fmt == "markdown":
+        return markdown.render(outline).encode("utf-8")
+    if fmt == "docx":
+        from ..board_report.word.document import render as docx  # lazy: python-docx
+
+        return docx(outline, drawings, template)
+    if fmt == "pptx":
+        from ..board_report.slides import render as pptx  # lazy: python-pptx
+
+        return pptx(outline, drawings)
+    return html.render(outline, drawings).encode("utf-8")
+
+
+def png_size(data: bytes, dpi: int = DPI) -> tuple[float, float]:
+    """A PNG's width and height in inches at ``dpi``, from its header."""
+    width, height = struct.unpack(">II", data[16:24])
+    return width / dpi, height / dpi
+
+
+def _diagram(diagram: Diagram, kind: str) -> bytes:
+    if kind == "svg":
+        return accessible_svg(run_dot(emit(diagram), "svg"), diagram.title, diagram.description)
+    attributes = {**page_attributes("a4"), "dpi": str(DPI)}
+    return run_dot(with_graph_attributes(emit(diagram), attributes), "png")
+
+
+def _chart(source: object, kind: str) -> bytes:
+    from ..charts.bar_chart import bar_chart  # lazy: matplotlib takes a second to import
+    from ..charts.timeline import timeline_chart  # lazy: matplotlib, as above
+
+    fmt: ChartFormat = "svg" if kind == "svg" else "png"
+    if isinstance(source, Bars):
+        return bar_chart(source, fmt, DPI)
+    assert isinstance(source, Timeline)
+    return timeline_chart([source], fmt, DPI)
+
+
+def drawing(figure: Figure, kinds: tuple[str, ...]) -> Drawing | None:
+    source = figure.source
+    if source is None:
+        return None
+    make = _diagram if isinstance(source, Diagram) else _chart
+    made = {kind: make(source, kind) for kind in kinds}  # type: ignore[arg-type]
+    png = made.get("png")
+    svg = made.get("svg")
+    return Drawing(svg.decode("utf-8") if svg else None, png, png_size(png) if png else (0.0, 0.0))
+
+
+def draw(outline: Paper, kinds: tuple[str, ...]) -> Drawings:
+    """Every figure of the paper drawn as ``kinds`` (``svg``, ``png``)."""
+    if not kinds:
+        return {}
+    drawn = {f.key: drawing(f, kinds) for f in outline.figures}
+    return {key: d for key, d in drawn.items() if d is not None}
 
 
 def _under(frameworks: list[Framework], scenario: str, as_of: dt.date | None) -> BoardReport:

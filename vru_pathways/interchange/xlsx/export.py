@@ -249,10 +249,10 @@ def _save(book: Workbook) -> bytes:
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
-    return _restamped(raw.getvalue())
+    return restamped(raw.getvalue())
 
 
-def _restamped(data: bytes) -> bytes:
+def restamped(data: bytes) -> bytes:
     """The zip with every entry stamped :data:`FIXED_TIME` (openpyxl stamps each with the
     time of writing), compressed and permissioned alike."""
     out = io.BytesIO()
