@@ -146,7 +146,7 @@ def details(s: Section) -> list[Part]:
         Part(f"{s.id}-money", tuple(money_blocks(s))),
     ]
     if s.listings:
-        parts.append(Part(f"{s.id}-routes", tuple(listing_blocks(s))))
+        parts.append(Part(f"{s.id}-governance", tuple(listing_blocks(s))))
     return parts
 
 

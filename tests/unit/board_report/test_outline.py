@@ -50,7 +50,11 @@ def test_the_parts_come_in_the_order_a_board_reads_them(region: Paper) -> None:
         "across",
     ]
     body = [p for p in region.parts if not p.appendix]
-    assert len(body) == 1 + 3 + 1 + 3 * 2  # cover, summaries, across, diagrams and money
+    assert [p.id for p in body[5:]] == [  # each model's diagrams, money, boards and routes
+        f"{m}-{part}"
+        for m in ("northbrook", "southmere", "eastwick")
+        for part in ("diagrams", "money", "governance")
+    ]
     assert all(p.appendix for p in region.parts[len(body) :])
     contents = region.parts[0].blocks[-1]
     assert isinstance(contents, Items)
