@@ -150,11 +150,16 @@ def test_alt_text_names_the_gaps(tmp_path: Path) -> None:
     assert result.code == 0
     text = alt.read_text(encoding="utf-8")
     assert (
-        "Factors with no pathway (no active service addresses them): "
+        "Risk factors with no pathway (no active service addresses them): "
         "Low community participation; Availability of weapons." in text
     )
     assert "dead ends): Gang involvement." in text
     assert "harmful: Prison experience day." in text
+    assert (
+        "Factors whose every covering service may stop within the horizon: "
+        "Permanent exclusion from school (by 2025-03-31); A trusted adult (by 2025-03-31)."
+    ) in text
+    assert "None of the factors drawn has no service building it" in text
 
 
 def test_adding_a_service_does_not_reorder_other_nodes(tmp_path: Path) -> None:

@@ -7,124 +7,99 @@ and the legend form the graph's own label, so they travel with every rendering.
 
 from __future__ import annotations
 
-import textwrap
-
-from ..escaping import one_line, printable
-from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, Node, NodeKind, clip
-from .style import EDGE_COLOUR, FONT, LINES, LOOKS
-
-WRAP = 30
-
-
-def html(text: str) -> str:
-    """Text made safe inside a Graphviz HTML-like label.
-
-    >>> html('a <b> & "c"')
-    'a &lt;b&gt; &amp; &quot;c&quot;'
-    """
-    out = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    out = out.replace('"', "&quot;").replace("]", "&#93;").replace("[", "&#91;")
-    return "".join(c if c >= " " or c == "\t" else " " for c in out)
-
-
-def quoted(text: str) -> str:
-    """A DOT double-quoted ID."""
-    return '"' + one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _lines(text: str, width: int = WRAP) -> list[str]:
-    return [
-        line
-        for part in clip(text).splitlines() or [""]
-        for line in textwrap.wrap(part, width) or [""]
-    ]
+from .diagram import MARKER_TEXT, Badge, Column, Diagram, Edge, Marker, Node, NodeKind, clip
+from .dot_text import WRAP, html, lines, quoted
+from .key import graph_label
+from .style import EDGE_COLOUR, ENDED_EDGE, FONT, LOOKS, SIZES, WHITE_FILL, border
+from .table import table_lines
 
 
 def label(node: Node) -> str:
-    rows = [f"<B>{html(MARKER_TEXT[m])}</B>" for m in node.markers]
-    title = "<BR/>".join(html(line) for line in _lines(node.title))
+    """The box's HTML-like label: its badges, its title, then its details."""
+    rows = [_badge(b) for b in node.badges]
+    title = "<BR/>".join(html(line) for line in lines(node.title))
     rows.append(f"<B>{title}</B>" if node.kind is NodeKind.IMPACT else title)
     for detail in (d for d in node.detail if d.strip()):
-        small = "<BR/>".join(html(line) for line in _lines(detail, WRAP + 6))
-        rows.append(f'<FONT POINT-SIZE="8">{small}</FONT>')
+        small = "<BR/>".join(html(line) for line in lines(detail, WRAP + 6))
+        rows.append(f'<FONT POINT-SIZE="{SIZES.detail:g}">{small}</FONT>')
     return "<" + "<BR/>".join(rows) + ">"
+
+
+def _badge(badge: Badge) -> str:
+    """A badge's symbol and word in bold, then what it says here, on the same line when
+    short."""
+    word = f"<B>{html(MARKER_TEXT[badge.marker])}</B>"
+    if not badge.detail:
+        return word
+    detail = "<BR/>".join(html(line) for line in lines(badge.detail, WRAP + 6))
+    joint = " " if len(badge.detail) <= SHORT_DETAIL else "<BR/>"
+    return f'{word}{joint}<FONT POINT-SIZE="{SIZES.detail:g}">{detail}</FONT>'
+
+
+SHORT_DETAIL = 14
+"""A badge's detail this short (a date, ages) shares the line of its word."""
 
 
 def _attrs(pairs: dict[str, str]) -> str:
     return "[" + ", ".join(f"{k}={v}" for k, v in pairs.items()) + "]"
 
 
+_SHAPES = {NodeKind.OUTPUT: "note", NodeKind.SERVICE_GROUP: "box3d"}
+
+
 def node_attrs(node: Node) -> dict[str, str]:
     look = LOOKS[node.kind]
-    styles = ["rounded", "filled"]
+    markers = node.markers
     attrs = {
         "label": label(node),
-        "fillcolor": quoted(look.fill),
+        "fillcolor": quoted("#FFFFFF" if WHITE_FILL & set(markers) else look.fill),
         "fontcolor": quoted(look.text),
         "color": quoted(look.border),
     }
-    if node.kind is NodeKind.OUTPUT:
-        attrs["shape"] = "note"
-        styles = ["filled"]
-    if node.kind is NodeKind.SERVICE_GROUP:
-        attrs["shape"] = "box3d"
-        styles = ["filled"]
-    if Marker.NOT_ACTIVE in node.markers:
-        attrs["fillcolor"] = quoted("#FFFFFF")
-    # a gap marker outranks "not active" for the border: it is what the reader must see
-    for marker in sorted(node.markers, key=lambda m: m is not Marker.NOT_ACTIVE):
-        line = LINES[marker]
+    styles = ["filled"] if node.kind in _SHAPES else ["rounded", "filled"]
+    if node.kind in _SHAPES:
+        attrs["shape"] = _SHAPES[node.kind]
+    line = border(markers)
+    if line is not None:
         attrs["color"] = quoted(line.colour)
         attrs["penwidth"] = f"{line.width:g}"
-        if line.double:
-            attrs["peripheries"] = "2"
-        elif line.dash:
-            styles.append(_DASH[marker])
-    attrs["style"] = quoted(",".join(dict.fromkeys(styles)))
+        if line.dash:
+            styles.append(_DASH[line.dash])
+    if Marker.HARMFUL in markers:
+        attrs["peripheries"] = "2"
+    attrs["style"] = quoted(",".join(styles))
     return attrs
 
 
-_DASH = {Marker.NO_PATHWAY: "dashed", Marker.DEAD_END: "dotted", Marker.NOT_ACTIVE: "dashed"}
+_DASH = {"6 3": "dashed", "4 4": "dashed", "2 2": "dotted"}
+"""The DOT style of each dash pattern :data:`.style.LINES` uses."""
 
 
-def legend(diagram: Diagram) -> str:
-    """The legend as one row of cells (a row never stretches): a swatch for each kind of
-    box, then each marker drawn, in its own line style."""
-    kinds = "".join(
-        f'<TD BGCOLOR="{LOOKS[k].fill}" BORDER="1"><FONT COLOR="{LOOKS[k].text}" '
-        f'POINT-SIZE="9">{html(k.value)}</FONT></TD>'
-        for k in diagram.kinds()
-    )
-    markers = ""
-    for marker in diagram.markers():
-        line = LINES[marker]
-        style = f' STYLE="{_DASH[marker]}"' if marker in _DASH else ""
-        markers += (
-            f'<TD BORDER="{3 if line.double else 2}" COLOR="{line.colour}"{style}>'
-            f'<FONT POINT-SIZE="9"><B>{html(MARKER_TEXT[marker])}</B><BR/>'
-            f"{html(MARKER_MEANING[marker])}</FONT></TD>"
-        )
-    return (
-        '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR><TD BORDER="0">'
-        f'<FONT POINT-SIZE="9">Key:</FONT></TD>{kinds}{markers}<TD WIDTH="16"></TD>'
-        "</TR></TABLE>"
-    )
+def _edge(edge: Edge) -> str:
+    line = f"  {quoted(edge.source)} -> {quoted(edge.target)}"
+    if edge.ended:
+        line += f' [style="dashed", color={quoted(ENDED_EDGE)}]'
+    return line
 
 
-def graph_label(diagram: Diagram) -> str:
-    """Title and as-of date, with the legend beside them (a row of cells never stretches)."""
-    heading = (
-        '<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">'
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{html(clip(diagram.title))}</B>'
-        "</FONT></TD></TR>"
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11">{html(clip(diagram.subtitle))}</FONT>'
-        "</TD></TR></TABLE>"
-    )
-    return (
-        f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" '
-        f'VALIGN="TOP">{heading}</TD><TD WIDTH="24"></TD><TD ALIGN="LEFT" VALIGN="TOP">'
-        f"{legend(diagram)}</TD></TR></TABLE>>"
-    )
+def _heading(title: str) -> str:
+    """A column's heading, wrapped so that it is no wider than the column's boxes."""
+    return "<BR/>".join(html(line) for line in lines(title, WRAP - 2))
+
+
+def _column_order(diagram: Diagram) -> list[str]:
+    """Invisible links from each column's first box to the next column's, so columns
+    keep their order left to right even where no edge runs between them."""
+    firsts = [_first(c) for c in diagram.columns]
+    return [
+        f"  {quoted(a)} -> {quoted(b)} [style=invis]"
+        for a, b in zip(firsts, firsts[1:], strict=False)
+    ]
+
+
+def _first(column: Column) -> str:
+    group = column.groups[0]
+    return f"heading:{column.id}:{group.id}" if group.title else group.nodes[0]
 
 
 def emit(diagram: Diagram) -> str:
@@ -138,8 +113,8 @@ def emit(diagram: Diagram) -> str:
                 "rankdir": "LR",
                 "newrank": "true",
                 "splines": "true",
-                "nodesep": "0.12",
-                "ranksep": "0.55",
+                "nodesep": "0.08",
+                "ranksep": "0.3",
                 "fontname": quoted(FONT),
                 "labelloc": "t",
                 "labeljust": "l",
@@ -153,8 +128,8 @@ def emit(diagram: Diagram) -> str:
             {
                 "shape": "box",
                 "fontname": quoted(FONT),
-                "fontsize": "10",
-                "margin": quoted("0.1,0.05"),
+                "fontsize": f"{SIZES.node:g}",
+                "margin": quoted("0.07,0.04"),
                 "height": "0.3",
             }
         ),
@@ -162,22 +137,25 @@ def emit(diagram: Diagram) -> str:
         + "edge "
         + _attrs({"color": quoted(EDGE_COLOUR), "arrowsize": "0.6", "penwidth": "0.8"}),
     ]
+    if diagram.table is not None:
+        out += table_lines(diagram, diagram.table)
     for column in diagram.columns:
         out.append(f"  subgraph {quoted('cluster_' + column.id)} {{")
         out.append(
-            f'    label=<<B>{html(column.title)}</B>>; fontsize=14; style="rounded"; '
+            f"    label=<<B>{_heading(column.title)}</B>>; fontsize={SIZES.column:g}; "
+            'style="rounded"; margin=4; '
             'color="#BFBFBF";'
         )
         for group in column.groups:
             indent = "    "
             if group.title:
                 out.append(f"    subgraph {quoted('cluster_' + column.id + '_' + group.id)} {{")
-                out.append('      label=""; style="dashed,rounded"; color="#BFBFBF";')
+                out.append('      label=""; style="dashed,rounded"; margin=4; color="#BFBFBF";')
                 indent = "      "
                 heading = quoted(f"heading:{column.id}:{group.id}")
                 out.append(
                     f"{indent}{heading} [label=<<I>{html(group.title)}</I>>, "
-                    "shape=plaintext, fontsize=11, height=0.2]"
+                    f"shape=plaintext, fontsize={SIZES.group:g}, height=0.2]"
                 )
             for node_id in group.nodes:
                 attrs = _attrs(node_attrs(diagram.nodes[node_id]))
@@ -192,7 +170,7 @@ def emit(diagram: Diagram) -> str:
                 for n in ([f"heading:{column.id}:{g.id}"] if g.title else []) + list(g.nodes)
             ]
             out.append("  { rank=same; " + " ".join(f"{i};" for i in ids) + " }")
-    for edge in diagram.edges:
-        out.append(f"  {quoted(edge.source)} -> {quoted(edge.target)}")
+    out += [_edge(edge) for edge in diagram.edges]
+    out += _column_order(diagram)
     out.append("}")
     return "\n".join(out) + "\n"

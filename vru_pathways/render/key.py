@@ -1,0 +1,80 @@
+"""A drawing's heading as Graphviz draws it: the title and the as-of date on a row of
+their own, and beneath them the key to the boxes and markers drawn, in rows of a few
+cells, so a key never makes a small drawing wider than it needs to be."""
+
+from __future__ import annotations
+
+from .diagram import MARKER_MEANING, MARKER_TEXT, Diagram, Marker, clip
+from .dot_text import html, lines
+from .style import LOOKS, SIZES, border
+
+PER_ROW = 4
+"""Markers explained per row of the key."""
+TITLE_WRAP = 50
+"""Characters of the title per line."""
+MEANING_WRAP = 26
+"""Characters of a marker's meaning per line of the key."""
+
+
+def _swatches(diagram: Diagram) -> str:
+    cells = "".join(
+        f'<TD BGCOLOR="{LOOKS[k].fill}" BORDER="1"><FONT COLOR="{LOOKS[k].text}" '
+        f'POINT-SIZE="{SIZES.key:g}">{html(k.value)}</FONT></TD>'
+        for k in diagram.kinds()
+    )
+    return f'<TR><TD BORDER="0"><FONT POINT-SIZE="{SIZES.key:g}">Key:</FONT></TD>{cells}</TR>'
+
+
+def _marker_cell(marker: Marker) -> str:
+    line = border((marker,))
+    width = 1 if line is None else 3 if line.double else 2
+    colour = "#4D4D4D" if line is None else line.colour
+    dash = {"2 2": "dotted"}.get(line.dash, "dashed") if line is not None and line.dash else ""
+    style = f' STYLE="{dash}"' if dash else ""
+    return (
+        f'<TD BORDER="{width}" COLOR="{colour}"{style} ALIGN="LEFT" BALIGN="LEFT">'
+        f'<FONT POINT-SIZE="{SIZES.key:g}"><B>{html(MARKER_TEXT[marker])}</B><BR/>'
+        f"{'<BR/>'.join(html(line) for line in lines(MARKER_MEANING[marker], MEANING_WRAP))}"
+        "</FONT></TD>"
+    )
+
+
+def legend(diagram: Diagram) -> str:
+    """The key: a swatch for each kind of box, then each marker drawn, in its own line
+    style, :data:`PER_ROW` to a row; a short last row is filled with empty cells, so the
+    markers stand in a grid however wide the key is drawn."""
+    markers = diagram.markers()
+    width = PER_ROW
+    rows = [
+        "<TR>"
+        + "".join(_marker_cell(m) for m in markers[i : i + width])
+        + '<TD BORDER="0"></TD>' * (width - len(markers[i : i + width]))
+        + "</TR>"
+        for i in range(0, len(markers), width)
+    ]
+    swatches = (
+        f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3">'
+        f"{_swatches(diagram)}"
+        "</TABLE></TD></TR>"
+    )
+    marks = (
+        f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3">'
+        f"{''.join(rows)}</TABLE></TD></TR>"
+        if rows
+        else ""
+    )
+    return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{swatches}{marks}</TABLE>'
+
+
+def graph_label(diagram: Diagram) -> str:
+    """Title and as-of date on their own rows, the key beneath them; a long title is
+    wrapped, so it does not make a small drawing wide."""
+    title = "<BR/>".join(html(line) for line in lines(diagram.title, TITLE_WRAP))
+    return (
+        '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{SIZES.title:g}"><B>{title}</B>'
+        "</FONT></TD></TR>"
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{SIZES.subtitle:g}">{html(clip(diagram.subtitle))}'
+        "</FONT></TD></TR>"
+        f'<TR><TD ALIGN="LEFT">{legend(diagram)}</TD></TR></TABLE>>'
+    )
