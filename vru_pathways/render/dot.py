@@ -114,7 +114,7 @@ def emit(diagram: Diagram) -> str:
                 "newrank": "true",
                 "splines": "true",
                 "nodesep": "0.08",
-                "ranksep": "0.3",
+                "ranksep": "0.25",
                 "fontname": quoted(FONT),
                 "labelloc": "t",
                 "labeljust": "l",
@@ -143,14 +143,14 @@ def emit(diagram: Diagram) -> str:
         out.append(f"  subgraph {quoted('cluster_' + column.id)} {{")
         out.append(
             f"    label=<<B>{_heading(column.title)}</B>>; fontsize={SIZES.column:g}; "
-            'style="rounded"; margin=4; '
+            'style="rounded"; margin=3; '
             'color="#BFBFBF";'
         )
         for group in column.groups:
             indent = "    "
             if group.title:
                 out.append(f"    subgraph {quoted('cluster_' + column.id + '_' + group.id)} {{")
-                out.append('      label=""; style="dashed,rounded"; margin=4; color="#BFBFBF";')
+                out.append('      label=""; style="dashed,rounded"; margin=3; color="#BFBFBF";')
                 indent = "      "
                 heading = quoted(f"heading:{column.id}:{group.id}")
                 out.append(

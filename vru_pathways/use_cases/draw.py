@@ -41,6 +41,10 @@ def draw(
                 f"--page sets a drawing on paper: give --format svg, png or pdf, not {fmt}"
             )
         diagram = build(ctx, options)
+        if diagram.table is not None and fmt == "mermaid":
+            raise ViewError(
+                "the matrix view is a table: draw it as svg, png, pdf or dot, not mermaid"
+            )
         return Drawing(report, EMITTERS[fmt](diagram).encode("utf-8"), diagram.description)
     sheets = pages(ctx, options, page, orientation, split_by)
     if fmt == "pdf":

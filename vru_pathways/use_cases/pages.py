@@ -19,7 +19,6 @@ from ..render.page import MIN_TEXT, Paper, fit_attributes, papers, smallest_font
 from ..render.page import with_graph_attributes as with_attributes
 from ..views import SPLIT_BY, Options, ViewError
 from ..views.build import REGISTRY, build
-from ..views.select import Selection
 from ..views.split import parts, titled
 
 
@@ -34,6 +33,8 @@ class Page:
     printed: float
     part: str = ""
     """Which part of a split view the page shows (``individual factors, 1 of 2``)."""
+    size: tuple[float, float] = (0.0, 0.0)
+    """The drawing's width and height at full size, in inches."""
 
 
 def _fitted(diagram: Diagram, choices: list[Paper], part: str = "") -> Page:
@@ -43,7 +44,8 @@ def _fitted(diagram: Diagram, choices: list[Paper], part: str = "") -> Page:
     smallest = smallest_font(dot)
     paper = max(choices, key=lambda p: p.scale(width, height))
     printed = smallest * paper.scale(width, height)
-    return Page(diagram, with_attributes(dot, fit_attributes(paper)), paper, printed, part)
+    fitted = with_attributes(dot, fit_attributes(paper))
+    return Page(diagram, fitted, paper, printed, part, (width, height))
 
 
 def pages(
@@ -67,26 +69,37 @@ def pages(
     if one.printed >= MIN_TEXT:
         return [one]
     tried: list[str] = []
-    ways = SPLIT_BY if split_by is None else () if split_by == "none" else (split_by,)
-    for by in ways if REGISTRY[options.view].splits else ():
+    for by in _ways(options.view, split_by):
         split = _split(ctx, options, by, choices)
         if split and min(p.printed for p in split) >= MIN_TEXT:
             return split
         if split:
             worst = min(split, key=lambda p: p.printed)
+            how = f"split by {by}" if by else "cut into runs"
             tried.append(
-                f"split by {by} into {len(split)} pages, {_part(worst)} prints at "
-                f"{worst.printed:.1f} pt"
+                f"{how} into {len(split)} pages, {_part(worst)} prints at {worst.printed:.1f} pt"
             )
     raise ViewError(_refusal(options, one, tried, page))
 
 
+def _ways(view: str, split_by: str | None) -> tuple[str, ...]:
+    """The splits to try, in turn: the one asked for (``none``: no split); else, for a
+    view cut into runs of services (the logic model), runs of the whole first, then each
+    of :data:`SPLIT_BY`. A view that cannot be split (focus) is never split."""
+    if not REGISTRY[view].splits or split_by == "none":
+        return ()
+    if split_by is not None:
+        return (split_by,)
+    return ("", *SPLIT_BY) if REGISTRY[view].runs == "services" else SPLIT_BY
+
+
 def _split(ctx: Context, options: Options, by: str, choices: list[Paper]) -> list[Page]:
-    """Every non-empty part of the split, a part too small to read continued over as
-    many pages as it takes (a run of its factors each), fitted to the paper; none when
-    the split leaves the view on one page (nothing gained)."""
+    """Every non-empty part of the split (``""``: the whole, as one part), a part too
+    small to read continued over as many pages as it takes, fitted to the paper; none
+    when the split leaves the view on one page (nothing gained)."""
     drawn: list[Page] = []
-    for note, part in parts(ctx, options, by):
+    split = parts(ctx, options, by) if by else [("part", options)]
+    for note, part in split:
         try:
             trial = _fitted(build(ctx, titled(part, note)), choices, note)
         except ViewError:
@@ -95,27 +108,66 @@ def _split(ctx: Context, options: Options, by: str, choices: list[Paper]) -> lis
     return drawn if len(drawn) > 1 else []
 
 
+def units(diagram: Diagram, kind: str) -> list[str]:
+    """The IDs of the factors (every member of a shared box) or services a diagram draws,
+    in the order drawn."""
+    sections = ("risk_factors", "protective_factors") if kind == "factors" else ("services",)
+    found = (entity.partition(".") for node in diagram.nodes.values() for entity, _ in node.members)
+    return list(dict.fromkeys(ident for section, _, ident in found if section in sections))
+
+
 def _runs(ctx: Context, note: str, part: Options, trial: Page, choices: list[Paper]) -> list[Page]:
-    """The part as one page if it prints large enough, else its factors in runs, as many
-    as the text is too small by (a drawing's height grows with its factors), each run too
-    small halved, down to a factor a page."""
-    factors = Selection(ctx, part).factors()
-    if trial.printed >= MIN_TEXT or len(factors) < 2:
+    """The part as one page if it prints large enough, else what it draws (its factors,
+    or the logic model's services) in runs, as many as the text is too small by (a
+    drawing's height grows with its boxes), each run still too small halved, down to one
+    a page."""
+    kind = REGISTRY[part.view].runs
+    items = units(trial.diagram, kind)
+    if trial.printed >= MIN_TEXT or len(items) < 2:
         return [trial]
-    count = min(len(factors), max(2, ceil(MIN_TEXT / trial.printed)))
-    pieces = [
-        factors[n * len(factors) // count : (n + 1) * len(factors) // count] for n in range(count)
-    ]
+
+    def only(piece: list[str]) -> Options:
+        if kind == "services":
+            return replace(part, services=tuple(piece))
+        return replace(part, factors=tuple(piece))
+
+    count = min(len(items), max(2, _estimate(trial)))
+    pieces = [items[n * len(items) // count : (n + 1) * len(items) // count] for n in range(count)]
     while True:
-        notes = [f"{note}, {n} of {len(pieces)}" for n in range(1, len(pieces) + 1)]
+        pieces = [piece for piece in pieces if _draws(ctx, only(piece))]
+        notes = [_numbered(note, n, len(pieces)) for n in range(1, len(pieces) + 1)]
         runs = [
-            _fitted(build(ctx, titled(replace(part, factors=tuple(piece)), run)), choices, run)
+            _fitted(build(ctx, titled(only(piece), run)), choices, run)
             for piece, run in zip(pieces, notes, strict=True)
         ]
         small = [i for i, page in enumerate(runs) if page.printed < MIN_TEXT and len(pieces[i]) > 1]
         if not small:
             return runs
         pieces = [half for i, piece in enumerate(pieces) for half in _halves(piece, i in small)]
+
+
+def _estimate(trial: Page) -> int:
+    """How many runs a page too small to read takes, if its height grows with the boxes
+    it draws: its height over the height that would print at :data:`MIN_TEXT`."""
+    if trial.paper is None:
+        return 2
+    needed = MIN_TEXT / (trial.printed / trial.paper.scale(*trial.size))
+    allowed = trial.paper.area[1] / needed
+    return ceil(trial.size[1] / allowed) if allowed > 0 else 2
+
+
+def _draws(ctx: Context, options: Options) -> bool:
+    """Whether the options leave anything to draw."""
+    try:
+        build(ctx, options)
+    except ViewError:
+        return False
+    return True
+
+
+def _numbered(note: str, number: int, count: int) -> str:
+    """``individual factors, 1 of 3``; the whole cut into runs: ``part 1 of 3``."""
+    return f"part {number} of {count}" if note == "part" else f"{note}, {number} of {count}"
 
 
 def _halves(piece: list[str], halve: bool) -> list[list[str]]:

@@ -53,6 +53,8 @@ class Options:
     """Only factors whose need this board owns; ``""`` stands for factors no board owns."""
     factors: tuple[str, ...] = ()
     """Only these factors (IDs): one page's share of a split."""
+    services: tuple[str, ...] = ()
+    """Only these services (IDs): one page's share of a split logic model."""
     gaps_only: bool = False
     group_by: str | None = None
     all_factors: bool = False

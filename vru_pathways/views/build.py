@@ -22,12 +22,15 @@ class View:
     layout: Callable[[Selection], Layout]
     splits: bool = True
     """Whether the view can be split into pages by its factors (``--split-by``)."""
+    runs: str = "factors"
+    """What a page too small to read is cut into runs of: ``factors`` or ``services``
+    (the logic model, which draws no factor)."""
     narrower: str = "--harm ID, --area ID, --gaps-only, --group-by tier or --view focus --focus ID"
     """What the message of a view too small to print suggests, besides a bigger page."""
 
 
 REGISTRY: dict[str, View] = {
-    "logic-model": View("Logic model", logic_model.layout),
+    "logic-model": View("Logic model", logic_model.layout, runs="services"),
     "pathways": View("Pathway map", pathways.layout),
     "focus": View("Focus", focus.layout, splits=False, narrower="--depth 1 or --gaps-only"),
     "matrix": View("Matrix", matrix.layout, narrower="--harm ID, --level LEVEL or --gaps-only"),

@@ -50,9 +50,12 @@ class Selection:
         return not harms or any(h in harms for h in self.fw.factors[factor_id].harms)
 
     def service_passes(self, service_id: str) -> bool:
-        """Not closed, of a tier asked for, and reaching an area asked for."""
+        """Not closed, one of the services asked for, of a tier asked for, and reaching
+        an area asked for."""
         service = self.fw.services[service_id]
         if service.status == "closed":
+            return False
+        if self.options.services and service_id not in self.options.services:
             return False
         if self.options.tiers and service.tier not in self.options.tiers:
             return False
