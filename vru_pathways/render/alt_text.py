@@ -82,14 +82,23 @@ def _count(n: int, word: str) -> str:
     return f"{n} {_PLURAL.get(word, word + 's')}"
 
 
+def flat(text: str) -> str:
+    """A name as one line of the description, cut as a box cuts it.
+
+    >>> flat("Two\nlines ")
+    'Two lines'
+    """
+    return " ".join(clip(text).split())
+
+
 def _named(node: Node, badge: Badge) -> list[str]:
     """The names a badge puts in its sentence: each member of the box, with what the
     badge says there; a group of services is named as the group."""
     if node.kind is NodeKind.SERVICE_GROUP:
-        return [f"{clip(node.title)} (a group of {node.detail[0]}, at least one of them)"]
-    note = f" ({clip(badge.detail)})" if badge.detail else ""
+        return [f"{flat(node.title)} (a group of {node.detail[0]}, at least one of them)"]
+    note = f" ({flat(badge.detail)})" if badge.detail else ""
     members = node.members or (("", node.title),)
-    return [f"{clip(name)}{note}" for _, name in members]
+    return [f"{flat(name)}{note}" for _, name in members]
 
 
 def _names(diagram: Diagram, marker: Marker) -> list[str]:
@@ -139,7 +148,7 @@ def describe(diagram: Diagram, *, analysed: bool = False) -> str:
         columns = ", then ".join(c.title.lower() for c in diagram.columns)
         reading = f"Read left to right: {columns}."
         counted = f"It shows {shown}, and {_count(len(diagram.edges), 'link')}."
-    text = [f"{clip(diagram.title)}. {clip(diagram.subtitle)}.", reading, counted]
+    text = [f"{flat(diagram.title)}. {flat(diagram.subtitle)}.", reading, counted]
     for marker in diagram.markers():
         text.append(f"{SENTENCES[marker]}: {'; '.join(_names(diagram, marker))}.")
     if analysed:
