@@ -77,23 +77,25 @@ def smallest_font(dot: str) -> float:
 
 
 def with_graph_attributes(dot: str, attributes: dict[str, str]) -> str:
-    """DOT text with extra graph attributes set right after the opening line.
+    """DOT text with extra graph attributes set last, so they win over the drawing's own.
 
-    >>> with_graph_attributes("digraph {\\n}\\n", {"dpi": "300"})
-    'digraph {\\n  graph [dpi=300]\\n}\\n'
+    >>> with_graph_attributes("digraph {\\n  graph [pad=0.3]\\n}\\n", {"pad": "0"})
+    'digraph {\\n  graph [pad=0.3]\\n  graph [pad=0]\\n}\\n'
     """
     if not attributes:
         return dot
-    first, _, rest = dot.partition("\n")
+    body, _, rest = dot.rstrip("\n").rpartition("\n")
     pairs = ", ".join(f"{k}={v}" for k, v in attributes.items())
-    return f"{first}\n  graph [{pairs}]\n{rest}"
+    return f"{body}\n  graph [{pairs}]\n{rest}\n"
 
 
 def fit_attributes(paper: Paper) -> dict[str, str]:
     """Scale the drawing, up or down, to the largest size that fits the page inside its
-    margins."""
+    margins. The page's margins stand for Graphviz's own padding and margin, which
+    would otherwise be added unscaled round the scaled drawing (half an inch a side in
+    PDF), so the drawing is scaled by exactly :meth:`Paper.scale` of its laid-out size."""
     width, height = paper.area
-    return {"size": f'"{width:.2f},{height:.2f}!"'}
+    return {"size": f'"{width:.2f},{height:.2f}!"', "pad": "0", "margin": "0"}
 
 
 def _points(value: str) -> float:
