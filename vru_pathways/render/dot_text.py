@@ -28,8 +28,14 @@ def quoted(text: str) -> str:
 
 
 def lines(text: str, width: int = WRAP) -> list[str]:
+    """The text in lines of about ``width`` characters, broken between words only, so a
+    word longer than the line stays whole.
+
+    >>> lines("Reduce <script>alert(1)</script> here", 10)
+    ['Reduce', '<script>alert(1)</script>', 'here']
+    """
     return [
         line
         for part in clip(text).splitlines() or [""]
-        for line in textwrap.wrap(part, width) or [""]
+        for line in textwrap.wrap(part, width, break_long_words=False) or [""]
     ]

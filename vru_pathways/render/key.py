@@ -14,6 +14,8 @@ TITLE_WRAP = 50
 """Characters of the title per line."""
 MEANING_WRAP = 26
 """Characters of a marker's meaning per line of the key."""
+TABLE_PER_ROW = 5
+"""Cells per row of a table's key, which names each symbol on one line."""
 
 
 def _swatches(diagram: Diagram) -> str:
@@ -39,10 +41,38 @@ def _marker_cell(marker: Marker) -> str:
     )
 
 
+def _table_legend(diagram: Diagram) -> str:
+    """The key of a table (the matrix): its cells show a gap by its symbol alone, so the
+    key names each symbol drawn, on one line, after the swatches of the rows' kinds, in
+    rows of :data:`TABLE_PER_ROW`: a short key keeps a long table on one page."""
+    cells = [
+        f'<TD BGCOLOR="{LOOKS[k].fill}" BORDER="1"><FONT COLOR="{LOOKS[k].text}" '
+        f'POINT-SIZE="{SIZES.key:g}">{html(k.value)}</FONT></TD>'
+        for k in diagram.kinds()
+    ] + [
+        f'<TD BORDER="1" COLOR="#8C8C8C" ALIGN="LEFT"><FONT POINT-SIZE="{SIZES.key:g}">'
+        f"<B>{html(MARKER_TEXT[m])}</B></FONT></TD>"
+        for m in diagram.markers()
+    ]
+    label = f'<TD BORDER="0"><FONT POINT-SIZE="{SIZES.key:g}">Key:</FONT></TD>'
+    rows = [
+        "<TR>"
+        + (label if i == 0 else '<TD BORDER="0"></TD>')
+        + "".join(cells[i : i + TABLE_PER_ROW])
+        + '<TD BORDER="0"></TD>' * (TABLE_PER_ROW - len(cells[i : i + TABLE_PER_ROW]))
+        + "</TR>"
+        for i in range(0, len(cells), TABLE_PER_ROW)
+    ]
+    return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>'
+
+
 def legend(diagram: Diagram) -> str:
     """The key: a swatch for each kind of box, then each marker drawn, in its own line
     style, :data:`PER_ROW` to a row; a short last row is filled with empty cells, so the
-    markers stand in a grid however wide the key is drawn."""
+    markers stand in a grid however wide the key is drawn. A table's key is
+    :func:`_table_legend`."""
+    if diagram.table is not None:
+        return _table_legend(diagram)
     markers = diagram.markers()
     width = PER_ROW
     rows = [

@@ -41,7 +41,7 @@ def table_label(diagram: Diagram, table: Table) -> str:
         )
         rows += [_row(diagram, r) for r in section]
     return (
-        '<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="#8C8C8C">'
+        '<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="1" COLOR="#8C8C8C">'
         + "".join(rows)
         + "</TABLE>>"
     )
