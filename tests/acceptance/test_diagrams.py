@@ -16,6 +16,7 @@ import pytest
 from golden import CASES, every_pin
 from helpers import ROOT, run
 from mermaid_check import parse_all, render_all, requires_mermaid, svg_accessible, svg_text
+from pypdf import PdfReader
 
 from vru_pathways import views
 from vru_pathways.analysis.context import Context
@@ -180,12 +181,23 @@ def test_adding_a_service_does_not_reorder_other_nodes(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["dot", "mermaid", "svg"])
-def test_output_is_identical_across_hash_seeds(tmp_path: Path, fmt: str) -> None:
-    if fmt == "svg" and shutil.which("dot") is None:
+@pytest.mark.parametrize(
+    ("fmt", "extra"),
+    [
+        ("dot", ()),
+        ("mermaid", ()),
+        ("svg", ()),
+        ("pdf", ("--view", "logic-model", "--page", "a4")),  # split into several pages
+        ("png", ("--view", "matrix", "--page", "a4", "--dpi", "60")),
+    ],
+)
+def test_output_is_identical_across_hash_seeds(
+    tmp_path: Path, fmt: str, extra: tuple[str, ...]
+) -> None:
+    if fmt != "dot" and fmt != "mermaid" and shutil.which("dot") is None:
         pytest.skip("no dot")
     outputs = []
-    for seed in ("1", "2", "777"):
+    for seed in ("1", "2", "777") if not extra else ("1", "777"):
         out = tmp_path / f"{seed}.{fmt}"
         subprocess.run(
             [
@@ -198,13 +210,16 @@ def test_output_is_identical_across_hash_seeds(tmp_path: Path, fmt: str) -> None
                 fmt,
                 "-o",
                 str(out),
+                *extra,
             ],
             cwd=ROOT,
             check=True,
             env={**os.environ, "PYTHONHASHSEED": seed},
         )
         outputs.append(out.read_bytes())
-    assert outputs[0] == outputs[1] == outputs[2]
+    assert len(set(outputs)) == 1
+    if fmt == "pdf":
+        assert len(PdfReader(out).pages) > 1
 
 
 def test_format_follows_the_file_extension(tmp_path: Path) -> None:

@@ -144,7 +144,12 @@ def draw(
         typer.Option(metavar="ID", help="Only factors whose need this board owns (repeatable)."),
     ] = None,
     gaps_only: Annotated[
-        bool, typer.Option("--gaps-only", help="Only factors and services with a gap.")
+        bool,
+        typer.Option(
+            "--gaps-only",
+            help="Only factors and services with a finding of gaps (drawn as badges), and the "
+            "services working on those factors (the logic model names them in each box).",
+        ),
     ] = False,
     all_factors: Annotated[
         bool,
@@ -186,8 +191,10 @@ def draw(
         choice(
             (*SPLIT_BY, "none"),
             "--split-by",
-            help="With --page: how a drawing too small to read is split into pages [default: "
-            "level, else harm, else board]; 'none': refuse instead.",
+            help="With --page: how a drawing too small to read is split into pages, each "
+            "with its own title and key, a part still too small continued over more pages "
+            "[default: level, else harm, else board; the logic model first runs of its "
+            "services]; 'none': refuse instead.",
         ),
     ] = None,
     dpi: Annotated[int, typer.Option(min=50, max=1200, help="Resolution of PNG output.")] = 200,
