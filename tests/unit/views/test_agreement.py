@@ -24,7 +24,7 @@ from vru_pathways.views.build import build
 
 
 def models() -> list[Path]:
-    shipped = sorted((ROOT / "models").glob("*/model.yaml"))
+    shipped = sorted((ROOT / "models").glob("*/*.yaml"))
     cases = sorted(p for p in CASES.rglob("model.yaml") if load([str(p)]).ok)
     return shipped + cases
 
@@ -37,6 +37,8 @@ VIEWS = (
     Options("logic-model", gaps_only=True),
     Options("matrix"),
     Options("matrix", columns="area"),
+    Options("pathways", levels=("individual",)),  # one page of a split by level
+    Options("pathways", harms=("knife-crime",), gaps_only=True),
 )
 
 
