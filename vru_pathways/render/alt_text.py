@@ -85,7 +85,7 @@ def _count(n: int, word: str) -> str:
 def flat(text: str) -> str:
     """A name as one line of the description, cut as a box cuts it.
 
-    >>> flat("Two\nlines ")
+    >>> flat("Two\\nlines ")
     'Two lines'
     """
     return " ".join(clip(text).split())
