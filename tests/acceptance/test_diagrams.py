@@ -84,7 +84,7 @@ def test_mermaid_shows_hostile_text_as_written() -> None:
     assert "alert" not in "".join(re.findall(r"<script[^>]*>.*?</script>", svgs["pathways"]))
     accessible = svg_accessible(svgs["pathways"])
     assert accessible["title"].startswith("Pathway map: Quotes")
-    assert "Factors with no pathway" in accessible["desc"]
+    assert "Risk factors with no pathway" in accessible["desc"]
 
 
 def svg_of(tmp_path: Path, case: str, view: str, *extra: str) -> ET.Element:

@@ -28,8 +28,8 @@ def quoted(text: str) -> str:
 
 
 def lines(text: str, width: int = WRAP) -> list[str]:
-    """The text in lines of about ``width`` characters, broken between words only, so a
-    word longer than the line stays whole.
+    """The text in lines of about ``width`` characters, broken at spaces only, so a word
+    longer than the line, or a hyphenated one (``right-to-left``), stays whole.
 
     >>> lines("Reduce <script>alert(1)</script> here", 10)
     ['Reduce', '<script>alert(1)</script>', 'here']
@@ -37,5 +37,6 @@ def lines(text: str, width: int = WRAP) -> list[str]:
     return [
         line
         for part in clip(text).splitlines() or [""]
-        for line in textwrap.wrap(part, width, break_long_words=False) or [""]
+        for line in textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False)
+        or [""]
     ]
