@@ -5,6 +5,7 @@ title and key, into one PDF or numbered SVG files, or refused with what to do.""
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,16 @@ def test_the_matrix_of_fifty_factors_fits_one_a4_portrait_page_at_8_pt(tmp_path:
     assert min(c.size for c in characters(page)) >= 8.0
     shown = text(page)
     assert all(f"{n} {i}" in shown for i, n in [(0, "disorders"), (49, "violence")])
+
+
+def test_split_png_pages_are_numbered_files_each_the_size_of_the_paper(tmp_path: Path) -> None:
+    out = tmp_path / "model.png"
+    args = ["draw", "models/eastwick/model.yaml", "--view", "logic-model", "--page", "a4"]
+    result = run([*args, "--dpi", "50", "-o", str(out)], ROOT)
+    assert result.code == 0, result.err
+    files = sorted(tmp_path.glob("model-*.png"), key=lambda p: int(p.stem.split("-")[1]))
+    assert len(files) > 1 and not out.exists()
+    assert [p.name for p in files] == [f"model-{n}.png" for n in range(1, len(files) + 1)]
+    for path in files:
+        width, height = struct.unpack(">II", path.read_bytes()[16:24])
+        assert (width, height) == (round(11.69 * 50), round(8.27 * 50)), path.name  # A4 landscape
