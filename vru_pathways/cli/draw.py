@@ -246,7 +246,7 @@ def draw(
         else:
             write_out(drawing.data.decode("utf-8"))
         if alt_text:
-            write(alt_text, drawing.alt_text.encode("utf-8"), inputs)
+            write(alt_text, (drawing.alt_text.rstrip("\n") + "\n").encode("utf-8"), inputs)
         return ExitCode.OK
 
     run(body)
