@@ -98,8 +98,9 @@ def _column_order(diagram: Diagram) -> list[str]:
 
 
 def _first(column: Column) -> str:
-    group = column.groups[0]
-    return f"heading:{column.id}:{group.id}" if group.title else group.nodes[0]
+    """The column's first box: never a group's heading, which a link to the next
+    column would pull away from the top of its group."""
+    return column.groups[0].nodes[0]
 
 
 def emit(diagram: Diagram) -> str:
