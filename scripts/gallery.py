@@ -31,9 +31,13 @@ def charts_comparable() -> bool:
     return matplotlib.__version__ == CHARTS_DRAWN_WITH
 
 
-# (file stem, model, options, caption)
-DIAGRAMS: tuple[tuple[str, str, Options, str], ...] = tuple(
-    (f"{area}-{view}", f"models/{area}/model.yaml", Options(view), caption)
+PAGE = "a4"
+"""Every diagram of the gallery is drawn as it prints on this paper: split into pages
+where its text would print under 7 pt, as ``draw --page a4`` does."""
+
+# (file stem, model, options, caption, the options on the command line)
+DIAGRAMS: tuple[tuple[str, str, Options, str, str], ...] = tuple(
+    (f"{area}-{view}", f"models/{area}/model.yaml", Options(view), caption, f"--view {view}")
     for area in ("northbrook", "southmere", "eastwick")
     for view, caption in (
         ("logic-model", "Logic model: inputs → activities → outputs → outcomes → impact"),
@@ -41,16 +45,39 @@ DIAGRAMS: tuple[tuple[str, str, Options, str], ...] = tuple(
     )
 ) + (
     (
+        "northbrook-matrix",
+        "models/northbrook/model.yaml",
+        Options("matrix", filters=("by tier",)),
+        "Matrix for a board paper: each factor's live covering services by prevention tier",
+        "--view matrix",
+    ),
+    (
+        "southmere-matrix-by-area",
+        "models/southmere/model.yaml",
+        Options("matrix", columns="area", filters=("by area",)),
+        "Matrix by area: each factor's live covering services reaching each locality",
+        "--view matrix --columns area",
+    ),
+    (
         "southmere-focus-school-suspension",
         "models/southmere/model.yaml",
         Options("focus", focus="school-suspension", depth=3),
         "Focus on one factor, three steps upstream and downstream (--view focus --depth 3)",
+        "--view focus --focus school-suspension --depth 3",
+    ),
+    (
+        "northbrook-focus-vru-allocation",
+        "models/northbrook/model.yaml",
+        Options("focus", focus="nb-vru-allocation-2026-27", depth=2),
+        "Focus on one funding source: what it pays for and the factors those services cover",
+        "--view focus --focus nb-vru-allocation-2026-27",
     ),
     (
         "eastwick-pathways-by-provider",
         "models/eastwick/model.yaml",
         Options("pathways", group_by="provider", filters=("grouped by provider",)),
         "Services collapsed into one box per provider (--group-by provider)",
+        "--view pathways --group-by provider",
     ),
     (
         "northbrook-pathways-knife-crime-gaps",
@@ -62,6 +89,7 @@ DIAGRAMS: tuple[tuple[str, str, Options, str], ...] = tuple(
             filters=("harm knife-crime", "gaps only"),
         ),
         "Only knife-crime factors with a gap (--harm knife-crime --gaps-only)",
+        "--view pathways --harm knife-crime --gaps-only",
     ),
 )
 
@@ -117,30 +145,40 @@ def files() -> dict[Path, bytes]:
         "The example region's diagrams, drawn by `vru-pathways draw` from the illustrative",
         "Avonvale models, and its timeline charts, drawn by `vru-pathways timeline`.",
         "Regenerate with `python scripts/gallery.py`; a test fails when they are stale.",
-        "Each diagram's SVG is also available as Mermaid (`.mmd`).",
+        "Each diagram is drawn as it prints on A4 (`--page a4`): where its text would print",
+        "under 7 pt it is split into pages, each with its own title and key. Each diagram but",
+        "the matrix is also available as Mermaid (`.mmd`), the whole view on one page.",
         "",
     ]
-    for stem, model, options, caption in DIAGRAMS:
-        for fmt, suffix in (("svg", "svg"), ("mermaid", "mmd")):
-            drawing = draw(str(ROOT / model), options, fmt)
-            out[GALLERY / f"{stem}.{suffix}"] = drawing.data
-        command = f"vru-pathways draw {model} --view {options.view}"
+    for stem, model, options, caption, flags in DIAGRAMS:
+        drawing = draw(str(ROOT / model), options, "svg", page=PAGE, root=str(ROOT))
+        pages = drawing.pages or (drawing.data,)
+        names = (
+            [f"{stem}-{n}.svg" for n in range(1, len(pages) + 1)]
+            if len(pages) > 1
+            else [f"{stem}.svg"]
+        )
+        for name, data in zip(names, pages, strict=True):
+            out[GALLERY / name] = data
+        if options.view != "matrix":
+            mermaid = draw(str(ROOT / model), options, "mermaid", root=str(ROOT))
+            out[GALLERY / f"{stem}.mmd"] = mermaid.data
+        command = f"vru-pathways draw {model} {flags} --page {PAGE} -o {stem}.svg"
+        split = f" ({len(pages)} pages, {names[0]} to {names[-1]})" if len(pages) > 1 else ""
+        lines += [f"## {stem}", "", caption + split, ""]
+        for number, name in enumerate(names, 1):
+            page = f", page {number} of {len(names)}" if len(names) > 1 else ""
+            lines += [f"![{caption}{page}](gallery/{name})", ""]
+        if options.view != "matrix":
+            lines += [f"[Mermaid source](gallery/{stem}.mmd) (the whole view, unsplit)", ""]
         lines += [
-            f"## {stem}",
-            "",
-            caption,
-            "",
-            f"![{caption}](gallery/{stem}.svg)",
-            "",
-            f"[Mermaid source](gallery/{stem}.mmd)",
-            "",
             "<details><summary>Alt text</summary>",
             "",
             drawing.alt_text.strip(),
             "",
             "</details>",
             "",
-            f"`{command} …`",
+            f"`{command}`",
             "",
         ]
     charts, chart_lines = timeline_files()

@@ -57,11 +57,14 @@ def unanalysable(command: str, findings: list[Finding] | tuple[Finding, ...]) ->
 
 @dataclass(frozen=True)
 class Drawing:
-    """What ``draw`` produces: the bytes of the file, or the findings that stopped it."""
+    """What ``draw`` produces: the bytes of the file, or the findings that stopped it.
+    A drawing split into pages is one PDF, or one SVG or PNG per page in ``pages`` (and
+    ``data`` empty)."""
 
     report: CheckReport
     data: bytes = b""
     alt_text: str = ""
+    pages: tuple[bytes, ...] = ()
 
 
 @dataclass(frozen=True)

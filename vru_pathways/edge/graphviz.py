@@ -29,3 +29,12 @@ def run_dot(dot: str, fmt: str) -> bytes:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
         raise ExportError(f"Graphviz could not draw the diagram: {detail}") from None
     return data
+
+
+def measure(dot: str) -> tuple[float, float]:
+    """The width and height, in inches, Graphviz lays the drawing out at, at full size
+    (``dot -Tplain``: the layout alone, nothing drawn)."""
+    first = run_dot(dot, "plain").split(b"\n", 1)[0].decode("ascii", "replace").split()
+    if len(first) < 4 or first[0] != "graph":
+        raise ExportError(f"Graphviz gave no size for the drawing: {' '.join(first)}")
+    return float(first[2]), float(first[3])

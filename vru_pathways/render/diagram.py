@@ -35,6 +35,7 @@ def clip(text: str) -> str:
 class NodeKind(Enum):
     FUNDING = "funding"
     PARTNER = "partner"
+    APPROACH = "approach"
     RISK = "risk factor"
     PROTECTIVE = "protective factor"
     SERVICE = "service"
@@ -45,34 +46,118 @@ class NodeKind(Enum):
 
 
 class Marker(Enum):
-    """A gap or a caveat shown on a node, by a symbol and a line style, not by colour alone."""
+    """A gap or a caveat shown on a node as a badge: a symbol and a word, never colour alone.
+
+    The first group are the findings of ``gaps`` about a factor, a service, an outcome or
+    a funding source, one marker per rule; the second are facts about a service or a
+    funding source on the as-of date.
+    """
 
     NO_PATHWAY = "no pathway"
+    UNSUPPORTED = "unsupported"
     DEAD_END = "dead end"
+    FUNDING_CLIFF = "funding cliff"
+    AGE_GAP = "age gap"
+    AREA_GAP = "area gap"
+    CAPACITY_GAP = "capacity gap"
+    TIER_GAP = "tier gap"
+    EVIDENCE_GAP = "evidence gap"
+    SINGLE_SERVICE = "single service"
     HARMFUL = "harmful approach"
+    UNFUNDED = "unfunded"
+    REFERRAL = "referral to inactive"
+    ORPHAN_SERVICE = "addresses no factor"
+    ORPHAN_OUTCOME = "orphan outcome"
+    OUTCOME_CYCLE = "outcome loop"
+    STAGE_ORDER = "stage order"
+    DATE_ORDER = "date order"
     NOT_ACTIVE = "not active"
     NO_ROUTE_IN = "no route in"
+    NOT_STARTED = "not started"
+    SERVICE_ENDED = "ended"
+    FUNDING_ENDED = "funding ended"
+    FUNDING_ENDS = "funding ends"
+    MAY_STOP = "may stop"
 
 
 MARKER_TEXT = {
     Marker.NO_PATHWAY: "✕ NO PATHWAY",
+    Marker.UNSUPPORTED: "✕ UNSUPPORTED",
     Marker.DEAD_END: "⊘ DEAD END",
+    Marker.FUNDING_CLIFF: "▼ FUNDING CLIFF",
+    Marker.AGE_GAP: "◑ AGE GAP",
+    Marker.AREA_GAP: "⚑ AREA GAP",
+    Marker.CAPACITY_GAP: "▣ CAPACITY GAP",
+    Marker.TIER_GAP: "≡ TIER GAP",
+    Marker.EVIDENCE_GAP: "☆ EVIDENCE GAP",
+    Marker.SINGLE_SERVICE: "① SINGLE SERVICE",
     Marker.HARMFUL: "▲ HARMFUL APPROACH",
+    Marker.UNFUNDED: "£ UNFUNDED",
+    Marker.REFERRAL: "↛ REFERS TO INACTIVE",
+    Marker.ORPHAN_SERVICE: "∅ ADDRESSES NO FACTOR",
+    Marker.ORPHAN_OUTCOME: "∅ ORPHAN OUTCOME",
+    Marker.OUTCOME_CYCLE: "↻ OUTCOME LOOP",
+    Marker.STAGE_ORDER: "↶ STAGE ORDER",
+    Marker.DATE_ORDER: "⇄ DATE ORDER",
     Marker.NOT_ACTIVE: "◌ NOT ACTIVE",
     Marker.NO_ROUTE_IN: "◇ NO ROUTE IN",
+    Marker.NOT_STARTED: "▷ NOT STARTED",
+    Marker.SERVICE_ENDED: "■ ENDED",
+    Marker.FUNDING_ENDED: "⊗ FUNDING ENDED",
+    Marker.FUNDING_ENDS: "◔ FUNDING ENDS",
+    Marker.MAY_STOP: "▽ MAY STOP",
 }
 
 MARKER_MEANING = {
     Marker.NO_PATHWAY: "no active service addresses this factor",
+    Marker.UNSUPPORTED: "no active service builds this protective factor",
     Marker.DEAD_END: "its services reach no impact outcome",
+    Marker.FUNDING_CLIFF: "every covering service may stop by the date shown",
+    Marker.AGE_GAP: "ages of the need no covering service serves",
+    Marker.AREA_GAP: "areas of the need no covering service reaches",
+    Marker.CAPACITY_GAP: "more people need a service than there are places",
+    Marker.TIER_GAP: "a required prevention tier no covering service has",
+    Marker.EVIDENCE_GAP: "no covering service rests on evidence good enough",
+    Marker.SINGLE_SERVICE: "a high-priority need carried by one service or provider",
     Marker.HARMFUL: "the evidence rates this approach as harmful",
+    Marker.UNFUNDED: "active, but all its funding has ended: covers nothing",
+    Marker.REFERRAL: "refers people to services that are not running",
+    Marker.ORPHAN_SERVICE: "the service addresses no factor",
+    Marker.ORPHAN_OUTCOME: "nothing contributes or leads to this outcome",
+    Marker.OUTCOME_CYCLE: "outcomes that lead to each other in a loop",
+    Marker.STAGE_ORDER: "leads to an outcome at an earlier stage",
+    Marker.DATE_ORDER: "ends before it starts",
     Marker.NOT_ACTIVE: "planned, paused or closed: covers nothing",
     Marker.NO_ROUTE_IN: "no active service refers people to it",
+    Marker.NOT_STARTED: "starts after the as-of date: covers nothing yet",
+    Marker.SERVICE_ENDED: "ended before the as-of date: covers nothing",
+    Marker.FUNDING_ENDED: "ended before the as-of date",
+    Marker.FUNDING_ENDS: "ends within the horizon (policy.horizon)",
+    Marker.MAY_STOP: "its funding, or the service, ends within the horizon",
 }
+
+NOT_RUNNING = frozenset(
+    {Marker.NOT_ACTIVE, Marker.NOT_STARTED, Marker.SERVICE_ENDED, Marker.UNFUNDED}
+)
+"""What a service that covers nothing on the as-of date is marked with."""
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A marker on one node, with what it says there: a date, ages, areas, figures."""
+
+    marker: Marker
+    detail: str = ""
+
+    @property
+    def text(self) -> str:
+        """The badge as printed: ``▼ FUNDING CLIFF by 2027-03-31``."""
+        return f"{MARKER_TEXT[self.marker]} {self.detail}".rstrip()
 
 
 class EdgeKind(Enum):
     FUNDS = "funds"
+    USES = "used by"
     PROVIDES = "provides"
     ADDRESSES = "addressed by"
     DELIVERS = "delivers"
@@ -93,7 +178,14 @@ class Node:
     title: str
     kind: NodeKind
     detail: tuple[str, ...] = ()
-    markers: tuple[Marker, ...] = ()
+    badges: tuple[Badge, ...] = ()
+    members: tuple[tuple[str, str], ...] = ()
+    """The entities the box stands for and their names (``("risk_factors.neet", "Not in
+    education…")``): one, or every factor a shared box lists, or a group's services."""
+
+    @property
+    def markers(self) -> tuple[Marker, ...]:
+        return tuple(b.marker for b in self.badges)
 
 
 @dataclass(frozen=True)
@@ -101,6 +193,8 @@ class Edge:
     source: str
     target: str
     kind: EdgeKind
+    ended: bool = False
+    """Drawn faint and dashed: money that has stopped flowing."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +214,33 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One cell of a table: its text, and the marker it shows, if any."""
+
+    text: str
+    marker: Marker | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table: the node it stands for (its badges and name) and its cells."""
+
+    node: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table in place of columns of boxes: a header, then sections of rows."""
+
+    corner: str
+    headers: tuple[str, ...]
+    sections: tuple[tuple[str, tuple[Row, ...]], ...]
+    reading: str
+    """How to read it, for the description: what a row, a column and a cell are."""
+
+
+@dataclass(frozen=True)
 class Diagram:
     title: str
     subtitle: str
@@ -128,6 +249,8 @@ class Diagram:
     edges: tuple[Edge, ...]
     description: str = ""
     notes: tuple[str, ...] = field(default=())
+    table: Table | None = None
+    """Drawn as a table of its nodes instead of columns of boxes (the matrix view)."""
 
     def kinds(self) -> list[NodeKind]:
         """The node kinds drawn, in vocabulary order (what the legend explains)."""

@@ -7,15 +7,11 @@ and the legend form the graph's own label, so they travel with every rendering.
 
 from __future__ import annotations
 
-import itertools
-import textwrap
-
-from ..escaping import one_line, printable
 from .diagram import (
-    BROKEN_MEANING,
     BROKEN_TEXT,
-    MARKER_MEANING,
     MARKER_TEXT,
+    Badge,
+    Column,
     Diagram,
     Edge,
     EdgeKind,
@@ -24,166 +20,121 @@ from .diagram import (
     NodeKind,
     clip,
 )
-from .style import BROKEN_LINE, EDGE_COLOUR, FONT, LINES, LOOKS
-
-WRAP = 30
-
-
-def html(text: str) -> str:
-    """Text made safe inside a Graphviz HTML-like label.
-
-    >>> html('a <b> & "c"')
-    'a &lt;b&gt; &amp; &quot;c&quot;'
-    """
-    out = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    out = out.replace('"', "&quot;").replace("]", "&#93;").replace("[", "&#91;")
-    return "".join(c if c >= " " or c == "\t" else " " for c in out)
-
-
-def quoted(text: str) -> str:
-    """A DOT double-quoted ID."""
-    return '"' + one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _lines(text: str, width: int = WRAP) -> list[str]:
-    return [
-        line
-        for part in clip(text).splitlines() or [""]
-        for line in textwrap.wrap(part, width) or [""]
-    ]
+from .dot_text import WRAP, html, lines, quoted
+from .key import graph_label
+from .style import BROKEN_LINE, EDGE_COLOUR, ENDED_EDGE, FONT, LOOKS, SIZES, WHITE_FILL, border
+from .table import table_lines
 
 
 def label(node: Node) -> str:
-    rows = [f"<B>{html(MARKER_TEXT[m])}</B>" for m in node.markers]
-    title = "<BR/>".join(html(line) for line in _lines(node.title))
+    """The box's HTML-like label: its badges, its title, then its details."""
+    rows = [_badge(b) for b in node.badges]
+    title = "<BR/>".join(html(line) for line in lines(node.title))
     rows.append(f"<B>{title}</B>" if node.kind is NodeKind.IMPACT else title)
     for detail in (d for d in node.detail if d.strip()):
-        small = "<BR/>".join(html(line) for line in _lines(detail, WRAP + 6))
-        rows.append(f'<FONT POINT-SIZE="8">{small}</FONT>')
+        small = "<BR/>".join(html(line) for line in lines(detail, WRAP + 6))
+        rows.append(f'<FONT POINT-SIZE="{SIZES.detail:g}">{small}</FONT>')
     return "<" + "<BR/>".join(rows) + ">"
+
+
+def _badge(badge: Badge) -> str:
+    """A badge's symbol and word in bold, then what it says here, on the same line when
+    short."""
+    word = f"<B>{html(MARKER_TEXT[badge.marker])}</B>"
+    if not badge.detail:
+        return word
+    detail = "<BR/>".join(html(line) for line in lines(badge.detail, WRAP + 6))
+    joint = " " if len(badge.detail) <= SHORT_DETAIL else "<BR/>"
+    return f'{word}{joint}<FONT POINT-SIZE="{SIZES.detail:g}">{detail}</FONT>'
+
+
+SHORT_DETAIL = 14
+"""A badge's detail this short (a date, ages) shares the line of its word."""
 
 
 def _attrs(pairs: dict[str, str]) -> str:
     return "[" + ", ".join(f"{k}={v}" for k, v in pairs.items()) + "]"
 
 
+_SHAPES = {NodeKind.OUTPUT: "note", NodeKind.SERVICE_GROUP: "box3d"}
+
+
 def node_attrs(node: Node) -> dict[str, str]:
     look = LOOKS[node.kind]
-    styles = ["rounded", "filled"]
+    markers = node.markers
     attrs = {
         "label": label(node),
-        "fillcolor": quoted(look.fill),
+        "fillcolor": quoted("#FFFFFF" if WHITE_FILL & set(markers) else look.fill),
         "fontcolor": quoted(look.text),
         "color": quoted(look.border),
     }
-    if node.kind is NodeKind.OUTPUT:
-        attrs["shape"] = "note"
-        styles = ["filled"]
-    if node.kind is NodeKind.SERVICE_GROUP:
-        attrs["shape"] = "box3d"
-        styles = ["filled"]
-    if Marker.NOT_ACTIVE in node.markers:
-        attrs["fillcolor"] = quoted("#FFFFFF")
-    # a gap marker outranks "not active" for the border: it is what the reader must see
-    for marker in sorted(node.markers, key=lambda m: m is not Marker.NOT_ACTIVE):
-        line = LINES[marker]
+    styles = ["filled"] if node.kind in _SHAPES else ["rounded", "filled"]
+    if node.kind in _SHAPES:
+        attrs["shape"] = _SHAPES[node.kind]
+    line = border(markers)
+    if line is not None:
         attrs["color"] = quoted(line.colour)
         attrs["penwidth"] = f"{line.width:g}"
-        if line.double:
-            attrs["peripheries"] = "2"
-        elif line.dash:
-            styles.append(_DASH[marker])
-    attrs["style"] = quoted(",".join(dict.fromkeys(styles)))
+        if line.dash:
+            styles.append(_DASH[line.dash])
+    if Marker.HARMFUL in markers:
+        attrs["peripheries"] = "2"
+    attrs["style"] = quoted(",".join(styles))
     return attrs
 
 
-_DASH = {
-    Marker.NO_PATHWAY: "dashed",
-    Marker.DEAD_END: "dotted",
-    Marker.NOT_ACTIVE: "dashed",
-    Marker.NO_ROUTE_IN: "dotted",
-}
+_DASH = {"6 3": "dashed", "4 4": "dashed", "2 2": "dotted", "1 3": "dotted"}
+"""The DOT style of each dash pattern :data:`.style.LINES` uses."""
 
 
-_ROUTES = (EdgeKind.REFERS, EdgeKind.BROKEN_REFERRAL)
+def _edge(edge: Edge) -> str:
+    """A link; a referral route runs any way between columns, so it places nothing
+    (``constraint=false``), and one into a service not active is dashed, in the gap
+    colour and labelled, so it reads without colour too."""
+    line = f"  {quoted(edge.source)} -> {quoted(edge.target)}"
+    if edge.kind is EdgeKind.REFERS:
+        return line + " [constraint=false]"
+    if edge.kind is EdgeKind.BROKEN_REFERRAL:
+        return (
+            line
+            + " "
+            + _attrs(
+                {
+                    "constraint": "false",
+                    "fontname": quoted(FONT),
+                    "color": quoted(BROKEN_LINE.colour),
+                    "fontcolor": quoted(BROKEN_LINE.colour),
+                    "style": "dashed",
+                    "penwidth": f"{BROKEN_LINE.width:g}",
+                    "xlabel": quoted(BROKEN_TEXT),
+                    "fontsize": f"{SIZES.detail:g}",
+                }
+            )
+        )
+    if edge.ended:
+        line += f' [style="dashed", color={quoted(ENDED_EDGE)}]'
+    return line
+
+
+def _heading(title: str) -> str:
+    """A column's heading, wrapped so that it is no wider than the column's boxes."""
+    return "<BR/>".join(html(line) for line in lines(title, WRAP - 2))
 
 
 def _column_order(diagram: Diagram) -> list[str]:
-    """Referral routes run any way between columns, so they place nothing
-    (``constraint=false``): unseen links from each column to the next keep the columns
-    in their order instead. Diagrams without routes need none."""
-    if not any(e.kind in _ROUTES for e in diagram.edges):
-        return []
-    firsts = [c.groups[0].nodes[0] for c in diagram.columns if c.groups and c.groups[0].nodes]
-    return [f"  {quoted(a)} -> {quoted(b)} [style=invis]" for a, b in itertools.pairwise(firsts)]
+    """Invisible links from each column's first box to the next column's, so columns
+    keep their order left to right even where no edge runs between them."""
+    firsts = [_first(c) for c in diagram.columns]
+    return [
+        f"  {quoted(a)} -> {quoted(b)} [style=invis]"
+        for a, b in zip(firsts, firsts[1:], strict=False)
+    ]
 
 
-def _edge_attrs(edge: Edge) -> str:
-    """A referral route into a service not active is dashed, in the gap colour, and
-    labelled, so it reads without colour too; every other link is plain."""
-    if edge.kind is EdgeKind.REFERS:
-        return " [constraint=false]"
-    if edge.kind is not EdgeKind.BROKEN_REFERRAL:
-        return ""
-    line = BROKEN_LINE
-    return " " + _attrs(
-        {
-            "constraint": "false",
-            "fontname": quoted(FONT),
-            "color": quoted(line.colour),
-            "fontcolor": quoted(line.colour),
-            "style": "dashed",
-            "penwidth": f"{line.width:g}",
-            "xlabel": quoted(BROKEN_TEXT),
-            "fontsize": "8",
-        }
-    )
-
-
-def legend(diagram: Diagram) -> str:
-    """The legend as one row of cells (a row never stretches): a swatch for each kind of
-    box, then each marker drawn, in its own line style."""
-    kinds = "".join(
-        f'<TD BGCOLOR="{LOOKS[k].fill}" BORDER="1"><FONT COLOR="{LOOKS[k].text}" '
-        f'POINT-SIZE="9">{html(k.value)}</FONT></TD>'
-        for k in diagram.kinds()
-    )
-    markers = ""
-    for marker in diagram.markers():
-        line = LINES[marker]
-        style = f' STYLE="{_DASH[marker]}"' if marker in _DASH else ""
-        markers += (
-            f'<TD BORDER="{3 if line.double else 2}" COLOR="{line.colour}"{style}>'
-            f'<FONT POINT-SIZE="9"><B>{html(MARKER_TEXT[marker])}</B><BR/>'
-            f"{html(MARKER_MEANING[marker])}</FONT></TD>"
-        )
-    if diagram.broken_routes():
-        markers += (
-            f'<TD BORDER="0"><FONT POINT-SIZE="9" COLOR="{BROKEN_LINE.colour}"><B>'
-            f"- - {html(BROKEN_TEXT)} →</B></FONT><BR/>"
-            f'<FONT POINT-SIZE="9">{html(BROKEN_MEANING)}</FONT></TD>'
-        )
-    return (
-        '<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="3"><TR><TD BORDER="0">'
-        f'<FONT POINT-SIZE="9">Key:</FONT></TD>{kinds}{markers}<TD WIDTH="16"></TD>'
-        "</TR></TABLE>"
-    )
-
-
-def graph_label(diagram: Diagram) -> str:
-    """Title and as-of date, with the legend beside them (a row of cells never stretches)."""
-    heading = (
-        '<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">'
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>{html(clip(diagram.title))}</B>'
-        "</FONT></TD></TR>"
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="11">{html(clip(diagram.subtitle))}</FONT>'
-        "</TD></TR></TABLE>"
-    )
-    return (
-        f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD ALIGN="LEFT" '
-        f'VALIGN="TOP">{heading}</TD><TD WIDTH="24"></TD><TD ALIGN="LEFT" VALIGN="TOP">'
-        f"{legend(diagram)}</TD></TR></TABLE>>"
-    )
+def _first(column: Column) -> str:
+    """The column's first box: never a group's heading, which a link to the next
+    column would pull away from the top of its group."""
+    return column.groups[0].nodes[0]
 
 
 def emit(diagram: Diagram) -> str:
@@ -197,8 +148,8 @@ def emit(diagram: Diagram) -> str:
                 "rankdir": "LR",
                 "newrank": "true",
                 "splines": "true",
-                "nodesep": "0.12",
-                "ranksep": "0.55",
+                "nodesep": "0.08",
+                "ranksep": "0.25",
                 "fontname": quoted(FONT),
                 "labelloc": "t",
                 "labeljust": "l",
@@ -212,8 +163,8 @@ def emit(diagram: Diagram) -> str:
             {
                 "shape": "box",
                 "fontname": quoted(FONT),
-                "fontsize": "10",
-                "margin": quoted("0.1,0.05"),
+                "fontsize": f"{SIZES.node:g}",
+                "margin": quoted("0.07,0.04"),
                 "height": "0.3",
             }
         ),
@@ -221,22 +172,25 @@ def emit(diagram: Diagram) -> str:
         + "edge "
         + _attrs({"color": quoted(EDGE_COLOUR), "arrowsize": "0.6", "penwidth": "0.8"}),
     ]
+    if diagram.table is not None:
+        out += table_lines(diagram, diagram.table)
     for column in diagram.columns:
         out.append(f"  subgraph {quoted('cluster_' + column.id)} {{")
         out.append(
-            f'    label=<<B>{html(column.title)}</B>>; fontsize=14; style="rounded"; '
+            f"    label=<<B>{_heading(column.title)}</B>>; fontsize={SIZES.column:g}; "
+            'style="rounded"; margin=3; '
             'color="#BFBFBF";'
         )
         for group in column.groups:
             indent = "    "
             if group.title:
                 out.append(f"    subgraph {quoted('cluster_' + column.id + '_' + group.id)} {{")
-                out.append('      label=""; style="dashed,rounded"; color="#BFBFBF";')
+                out.append('      label=""; style="dashed,rounded"; margin=3; color="#BFBFBF";')
                 indent = "      "
                 heading = quoted(f"heading:{column.id}:{group.id}")
                 out.append(
                     f"{indent}{heading} [label=<<I>{html(group.title)}</I>>, "
-                    "shape=plaintext, fontsize=11, height=0.2]"
+                    f"shape=plaintext, fontsize={SIZES.group:g}, height=0.2]"
                 )
             for node_id in group.nodes:
                 attrs = _attrs(node_attrs(diagram.nodes[node_id]))
@@ -251,8 +205,7 @@ def emit(diagram: Diagram) -> str:
                 for n in ([f"heading:{column.id}:{g.id}"] if g.title else []) + list(g.nodes)
             ]
             out.append("  { rank=same; " + " ".join(f"{i};" for i in ids) + " }")
+    out += [_edge(edge) for edge in diagram.edges]
     out += _column_order(diagram)
-    for edge in diagram.edges:
-        out.append(f"  {quoted(edge.source)} -> {quoted(edge.target)}{_edge_attrs(edge)}")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -22,7 +22,7 @@ from .diagram import (
     NodeKind,
     clip,
 )
-from .style import BROKEN_LINE, LINES, LOOKS
+from .style import BROKEN_LINE, LOOKS, WHITE_FILL, border
 
 _UNSAFE = set('"#&<>[](){}|%`;\\:=')
 
@@ -62,10 +62,35 @@ def _marker_class(marker: Marker) -> str:
 
 
 def label(node: Node) -> str:
-    rows = [f"<b>{escape(MARKER_TEXT[m])}</b>" for m in node.markers]
+    rows = [
+        f"<b>{escape(MARKER_TEXT[b.marker])}</b>" + (f" {escape(b.detail)}" if b.detail else "")
+        for b in node.badges
+    ]
     rows.append(escape(clip(node.title)))
     rows += [f"<small>{escape(clip(d))}</small>" for d in node.detail]
     return '"' + "<br>".join(rows) + '"'
+
+
+def _border_classes(diagram: Diagram) -> list[str]:
+    """One class per marker that sets a border (the marker whose line a box takes)."""
+    out = []
+    for marker in diagram.markers():
+        line = border((marker,))
+        if line is None:
+            continue
+        dash = f",stroke-dasharray:{line.dash}" if line.dash else ""
+        width = line.width * (2 if line.double else 1)
+        out.append(
+            f"  classDef {_marker_class(marker)} stroke:{line.colour},"
+            f"stroke-width:{width:g}px{dash}"
+        )
+    return out
+
+
+def _border_marker(node: Node) -> Marker | None:
+    """The marker whose line the node's border takes (see :func:`.style.border`)."""
+    line = border(node.markers)
+    return next((m for m in node.markers if border((m,)) is line), None) if line else None
 
 
 def _one_line(text: str) -> str:
@@ -105,7 +130,8 @@ def emit(diagram: Diagram) -> str:
             broken.append(index)
             out.append(f'  {ident(edge.source)} -.->|"{BROKEN_TEXT}"| {ident(edge.target)}')
         else:
-            out.append(f"  {ident(edge.source)} --> {ident(edge.target)}")
+            arrow = "-.->" if edge.ended else "-->"
+            out.append(f"  {ident(edge.source)} {arrow} {ident(edge.target)}")
     out += _legend(diagram)
     out += _classes(diagram)
     line = BROKEN_LINE
@@ -122,7 +148,8 @@ def _legend(diagram: Diagram) -> list[str]:
         out.append(f'    legend_{_class(kind)}["{escape(kind.value)}"]:::{_class(kind)}')
     for marker in diagram.markers():
         text = f"<b>{escape(MARKER_TEXT[marker])}</b><br>{escape(MARKER_MEANING[marker])}"
-        out.append(f'    legend_{_marker_class(marker)}["{text}"]:::{_marker_class(marker)}')
+        styled = f":::{_marker_class(marker)}" if border((marker,)) else ""
+        out.append(f'    legend_{_marker_class(marker)}["{text}"]{styled}')
     if diagram.broken_routes():
         text = f"<b>- - {escape(BROKEN_TEXT)} →</b><br>{escape(BROKEN_MEANING)}"
         out.append(f'    legend_broken_route["{text}"]')
@@ -143,19 +170,14 @@ def _classes(diagram: Diagram) -> list[str]:
         out.append(
             f"  classDef {_class(kind)} fill:{look.fill},stroke:{look.border},color:{look.text}"
         )
-    # later rules win in CSS: "not active" first, so a gap marker's border shows over it
-    for marker in sorted(diagram.markers(), key=lambda m: m is not Marker.NOT_ACTIVE):
-        line = LINES[marker]
-        dash = f",stroke-dasharray:{line.dash}" if line.dash else ""
-        width = line.width * (2 if line.double else 1)
-        out.append(
-            f"  classDef {_marker_class(marker)} stroke:{line.colour},"
-            f"stroke-width:{width:g}px{dash}"
-        )
+    out += _border_classes(diagram)
     for kind in diagram.kinds():
         ids = [ident(n.id) for n in diagram.nodes.values() if n.kind is kind]
         out.append(f"  class {','.join(ids)} {_class(kind)}")
     for marker in diagram.markers():
-        ids = [ident(n.id) for n in diagram.nodes.values() if marker in n.markers]
-        out.append(f"  class {','.join(ids)} {_marker_class(marker)}")
+        ids = [ident(n.id) for n in diagram.nodes.values() if _border_marker(n) is marker]
+        if ids:
+            out.append(f"  class {','.join(ids)} {_marker_class(marker)}")
+    blank = [ident(n.id) for n in diagram.nodes.values() if WHITE_FILL & set(n.markers)]
+    out += [f"  style {i} fill:#FFFFFF" for i in blank]
     return out

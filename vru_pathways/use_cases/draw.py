@@ -1,4 +1,4 @@
-"""``draw``: one view of one model as SVG, PNG, PDF, DOT or Mermaid."""
+"""``draw``: one view of one model as SVG, PNG, PDF, DOT or Mermaid, on paper if asked."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from ..analysis.context import Context
 from ..edge.graphviz import run_dot
 from ..loading import load
 from ..render import EMITTERS, IMAGE_FORMATS
-from ..render.page import page_attributes, with_graph_attributes
+from ..render.page import on_page_svg, with_graph_attributes
 from ..render.svg import accessible_svg
 from ..results import Drawing, checked
-from ..views import Options
+from ..views import Options, ViewError
 from ..views.build import build
+from .pages import Page, described, pages
 
 
 def draw(
@@ -23,20 +24,51 @@ def draw(
     dpi: int = 200,
     page: str | None = None,
     root: str | None = None,
+    orientation: str = "auto",
+    split_by: str | None = None,
 ) -> Drawing:
-    """One view of one model as ``fmt`` (svg, png, pdf, dot or mermaid)."""
+    """One view of one model as ``fmt`` (svg, png, pdf, dot or mermaid); with ``page``
+    (svg, png, pdf), on pages of that paper, split when its text would print too small
+    (see :func:`.pages.pages`)."""
     loaded = load([path], root)
     report = checked("draw", loaded)
     if not loaded.ok:
         return Drawing(report)
-    diagram = build(Context(loaded.frameworks[0], as_of), options)
+    ctx = Context(loaded.frameworks[0], as_of)
     if fmt not in IMAGE_FORMATS:
+        if page:
+            raise ViewError(
+                f"--page sets a drawing on paper: give --format svg, png or pdf, not {fmt}"
+            )
+        diagram = build(ctx, options)
+        if diagram.table is not None and fmt == "mermaid":
+            raise ViewError(
+                "the matrix view is a table: draw it as svg, png, pdf or dot, not mermaid"
+            )
         return Drawing(report, EMITTERS[fmt](diagram).encode("utf-8"), diagram.description)
-    attributes = {"dpi": str(dpi)} if fmt == "png" else {}
-    if page and fmt == "pdf":
-        attributes.update(page_attributes(page))
-    dot = with_graph_attributes(EMITTERS["dot"](diagram), attributes)
-    data = run_dot(dot, fmt)
-    if fmt == "svg":
-        data = accessible_svg(data, f"{diagram.title} ({diagram.subtitle})", diagram.description)
-    return Drawing(report, data, diagram.description)
+    sheets = pages(ctx, options, page, orientation, split_by)
+    if fmt == "pdf":
+        from ..render.pdf import on_pages  # lazy: pypdf is needed for PDF alone
+
+        drawn = [(run_dot(p.dot, "pdf"), p.paper) for p in sheets]
+        return Drawing(report, on_pages(drawn, sheets[0].diagram.title), described(sheets))
+    files = tuple(_image(p, fmt, dpi) for p in sheets)
+    if len(files) == 1:
+        return Drawing(report, files[0], described(sheets))
+    return Drawing(report, alt_text=described(sheets), pages=files)
+
+
+def _image(sheet: Page, fmt: str, dpi: int) -> bytes:
+    """One page as SVG (with its title and description) or PNG."""
+    diagram = sheet.diagram
+    if fmt == "png":
+        data = run_dot(with_graph_attributes(sheet.dot, {"dpi": str(dpi)}), "png")
+        if sheet.paper is None:
+            return data
+        from ..render.png import on_page  # lazy: Pillow is needed for PNG on paper alone
+
+        return on_page(data, sheet.paper, dpi)
+    data = run_dot(sheet.dot, "svg")
+    if sheet.paper is not None:
+        data = on_page_svg(data, sheet.paper)
+    return accessible_svg(data, f"{diagram.title} ({diagram.subtitle})", diagram.description)

@@ -28,9 +28,13 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import InputError
 
-VIEWS = ("logic-model", "pathways", "focus", "referrals")
+VIEWS = ("logic-model", "pathways", "focus", "referrals", "matrix")
 """The ``--view`` choices: the keys of :data:`.build.REGISTRY`."""
 GROUP_BY = ("provider", "tier", "approach")
+SPLIT_BY = ("level", "harm", "board")
+"""How a drawing too small to read on its page is split into pages: ``--split-by``."""
+MATRIX_BY = ("tier", "area")
+"""The columns of the matrix view: ``--columns``."""
 MAX_NODES = 150
 
 
@@ -46,8 +50,18 @@ class Options:
     areas: tuple[str, ...] = ()
     tiers: tuple[str, ...] = ()
     harms: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    boards: tuple[str, ...] = ()
+    """Only factors whose need this board owns; ``""`` stands for factors no board owns."""
+    factors: tuple[str, ...] = ()
+    """Only these factors (IDs): one page's share of a split."""
+    services: tuple[str, ...] = ()
+    """Only these services (IDs): one page's share of a split logic model."""
     gaps_only: bool = False
     group_by: str | None = None
     all_factors: bool = False
     max_nodes: int = MAX_NODES
     filters: tuple[str, ...] = field(default=())
+    """The filters as the subtitle names them (``harm knife-crime``, ``gaps only``)."""
+    columns: str = "tier"
+    """The matrix view's columns: one of :data:`MATRIX_BY`."""

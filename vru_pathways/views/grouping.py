@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..framework import Framework
-from ..render.diagram import Column, Edge, Marker, Node, NodeKind
+from ..render.diagram import Badge, Column, Edge, Marker, Node, NodeKind
 from .layout import Layout
 
 
@@ -44,19 +44,22 @@ def group(fw: Framework, layout: Layout, by: str) -> Layout:
         columns=tuple(_swapped(column, swap) for column in layout.columns),
         nodes=(*(n for n in layout.nodes if n.id not in key_of), *boxes),
         edges=tuple(
-            dict.fromkeys(Edge(swap(e.source), swap(e.target), e.kind) for e in layout.edges)
+            dict.fromkeys(
+                Edge(swap(e.source), swap(e.target), e.kind, e.ended) for e in layout.edges
+            )
         ),
     )
 
 
 def _group_node(ident: str, title: str, services: list[Node]) -> Node:
-    """A group's box lists its services, and is marked harmful if one of them is."""
+    """A group's box lists its services, and carries each marker one of them has (without
+    its detail, which is one service's)."""
     count = f"{len(services)} service{'s' if len(services) != 1 else ''}"
-    harmful = any(Marker.HARMFUL in n.markers for n in services)
-    markers = (Marker.HARMFUL,) if harmful else ()
-    return Node(
-        ident, title, NodeKind.SERVICE_GROUP, (count, *(n.title for n in services)), markers
-    )
+    markers = {b.marker for n in services for b in n.badges}
+    badges = tuple(Badge(m) for m in Marker if m in markers)
+    members = tuple(m for n in services for m in n.members)
+    detail = (count, *(n.title for n in services))
+    return Node(ident, title, NodeKind.SERVICE_GROUP, detail, badges, members)
 
 
 def _swapped(column: Column, swap: Callable[[str], str]) -> Column:

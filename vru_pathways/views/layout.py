@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..framework import Framework
 from ..graph import node_id
-from ..render.diagram import Column, Edge, EdgeKind, Group, Node
+from ..render.diagram import Column, Edge, EdgeKind, Group, Node, Table
 from ..schema.document import STAGES
 
 STAGE_TITLES = {
@@ -26,6 +26,8 @@ class Layout:
     edges: tuple[Edge, ...]
     around: str = ""
     """What the diagram's title adds after the framework's (the focus view's centre)."""
+    table: Table | None = None
+    """The nodes as a table rather than placed in columns (the matrix view)."""
 
 
 def outcome_columns(fw: Framework, outcomes: list[str]) -> list[Column]:

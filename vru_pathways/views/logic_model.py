@@ -7,13 +7,13 @@ not the graph, which keeps one edge per pair.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..framework import Framework
 from ..graph import node_id
 from ..render.diagram import Column, Edge, EdgeKind, Group, Node, NodeKind
 from .layout import Layout, outcome_columns, outcome_edges
-from .nodes import outcome_node, service_node
+from .nodes import funding_node, outcome_node, partner_node, service_node
 from .select import Selection
 
 
@@ -31,7 +31,7 @@ class _Shown:
 
 def layout(sel: Selection) -> Layout:
     shown = _select(sel)
-    return Layout(_columns(sel.fw, shown), _nodes(sel, shown), _edges(sel.fw, shown))
+    return Layout(_columns(sel.fw, shown), _nodes(sel, shown), _edges(sel, shown))
 
 
 def _select(sel: Selection) -> _Shown:
@@ -50,12 +50,28 @@ def _select(sel: Selection) -> _Shown:
 def _nodes(sel: Selection, shown: _Shown) -> tuple[Node, ...]:
     fw = sel.fw
     return (
-        *(_funding_node(fw, x) for x in shown.funding),
-        *(_partner_node(fw, p) for p in shown.partners),
-        *(service_node(sel.ctx, s) for s in shown.services),
+        *(funding_node(sel, x) for x in shown.funding),
+        *(partner_node(fw, p) for p in shown.partners),
+        *(_service(sel, s) for s in shown.services),
         *(_output_node(fw, s) for s in shown.outputs),
-        *(outcome_node(fw, o) for o in shown.outcomes),
+        *(outcome_node(sel, o) for o in shown.outcomes),
     )
+
+
+def _service(sel: Selection, service_id: str) -> Node:
+    """A service; under ``--gaps-only``, one shown for the factors it works on, not for a
+    gap of its own, says which of them have gaps."""
+    node = service_node(sel, service_id)
+    if not sel.options.gaps_only or sel.service_has_gap(service_id):
+        return node
+    fw = sel.fw
+    gaps = [
+        fw.factors[f].name
+        for f in fw.services[service_id].addresses
+        if sel.factor_has_gap(f) and sel.factor_wanted(f)
+    ]
+    why = f"works on factors with gaps: {'; '.join(gaps)}"
+    return replace(node, detail=(*node.detail, why))
 
 
 def _columns(fw: Framework, shown: _Shown) -> tuple[Column, ...]:
@@ -78,26 +94,28 @@ def _columns(fw: Framework, shown: _Shown) -> tuple[Column, ...]:
     return tuple(c for c in columns if c.groups)
 
 
-def _edges(fw: Framework, shown: _Shown) -> tuple[Edge, ...]:
+def _edges(sel: Selection, shown: _Shown) -> tuple[Edge, ...]:
+    fw = sel.fw
     services = shown.services
     return (
-        *_input_edges(fw, services),
+        *_input_edges(sel, services),
         *_result_edges(fw, services),
         *outcome_edges(fw, shown.outcomes),
     )
 
 
 def _shown(sel: Selection, service_id: str) -> bool:
-    """A service passing the filters that addresses a factor driving a harm asked for and,
-    under ``--gaps-only``, has a gap or addresses a factor that has one."""
+    """A service passing the filters that addresses a factor the factor filters (harm,
+    level, board) want and, under ``--gaps-only``, has a gap or addresses a factor that
+    has one."""
     addresses = sel.fw.services[service_id].addresses
-    harm = not sel.options.harms or any(sel.drives_harm(f) for f in addresses)
+    wanted = not sel.factors_filtered or any(sel.factor_wanted(f) for f in addresses)
     gap = (
         not sel.options.gaps_only
         or sel.service_has_gap(service_id)
-        or any(sel.factor_has_gap(f) for f in addresses)
+        or any(sel.factor_has_gap(f) and sel.factor_wanted(f) for f in addresses)
     )
-    return sel.service_passes(service_id) and harm and gap
+    return sel.service_passes(service_id) and wanted and gap
 
 
 def _ids(kind: str, idents: list[str]) -> tuple[str, ...]:
@@ -109,33 +127,17 @@ def _column(ident: str, title: str, *groups: Group) -> Column:
     return Column(ident, title, tuple(g for g in groups if g.nodes))
 
 
-def _funding_node(fw: Framework, funding_id: str) -> Node:
-    item = fw.funding[funding_id]
-    detail = [fw.partners[item.funder].name] if item.funder else []
-    if item.amount is not None:
-        detail.append(f"£{item.amount:,.0f}")
-    if item.ends:
-        detail.append(f"ends {item.ends.isoformat()}")
-    lines = (" · ".join(detail),) if detail else ()
-    return Node(node_id("funding", funding_id), item.name, NodeKind.FUNDING, lines)
-
-
-def _partner_node(fw: Framework, partner_id: str) -> Node:
-    partner = fw.partners[partner_id]
-    duty = partner.duty
-    lines = (f"Serious Violence Duty: {duty}",) if duty and duty != "none" else ()
-    return Node(node_id("partner", partner_id), partner.name, NodeKind.PARTNER, lines)
-
-
 def _output_node(fw: Framework, service_id: str) -> Node:
     title = "; ".join(fw.services[service_id].outputs)
     return Node(node_id("output", service_id), title, NodeKind.OUTPUT)
 
 
-def _input_edges(fw: Framework, services: list[str]) -> list[Edge]:
-    """Funding → service, then provider → service."""
+def _input_edges(sel: Selection, services: list[str]) -> list[Edge]:
+    """Funding → service (faint and dashed once the money has stopped), then provider →
+    service."""
+    fw = sel.fw
     edges = [
-        Edge(node_id("funding", x), node_id("service", s), EdgeKind.FUNDS)
+        Edge(node_id("funding", x), node_id("service", s), EdgeKind.FUNDS, _ended(sel, x))
         for s in services
         for x in fw.services[s].funding
     ]
@@ -145,6 +147,11 @@ def _input_edges(fw: Framework, services: list[str]) -> list[Edge]:
         if (provider := fw.services[s].provider) is not None
     ]
     return edges
+
+
+def _ended(sel: Selection, funding_id: str) -> bool:
+    ends = sel.fw.funding[funding_id].ends
+    return ends is not None and ends < sel.ctx.as_of
 
 
 def _result_edges(fw: Framework, services: list[str]) -> list[Edge]:

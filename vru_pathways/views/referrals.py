@@ -9,8 +9,10 @@ people to is marked. Closed services are shown only where a route names them.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..graph import node_id
-from ..render.diagram import Column, Edge, EdgeKind, Group, Marker, Node
+from ..render.diagram import Badge, Column, Edge, EdgeKind, Group, Marker, Node
 from ..schema.document import TIERS
 from .layout import Layout
 from .nodes import service_node
@@ -59,14 +61,14 @@ def routes(sel: Selection, services: list[str]) -> list[Edge]:
 
 
 def _node(sel: Selection, ident: str, reached: set[str]) -> Node:
-    node = service_node(sel.ctx, ident, full=False)
+    node = service_node(sel, ident, full=False)
     provider = sel.fw.services[ident].provider
     detail = node.detail
     if provider:
         who = sel.fw.partners[provider].name
         detail = (f"{detail[0]} · {who}",) if detail else (who,)
-    markers = node.markers if ident in reached else (*node.markers, Marker.NO_ROUTE_IN)
-    return Node(node.id, node.title, node.kind, detail, markers)
+    badges = node.badges if ident in reached else (*node.badges, Badge(Marker.NO_ROUTE_IN))
+    return replace(node, detail=detail, badges=badges)
 
 
 def layout(sel: Selection) -> Layout:

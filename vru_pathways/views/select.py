@@ -22,15 +22,27 @@ class Selection:
         self.options = options
 
     @cached_property
-    def gap_entities(self) -> frozenset[str]:
-        """Entities (``risk_factors.x``, ``services.y``) that some finding is about."""
-        return frozenset(f.entity for f in run(self.ctx, CHECKS))
+    def findings(self) -> dict[str, frozenset[str]]:
+        """Entity (``risk_factors.x``, ``services.y``) → the rules of the findings about it:
+        what ``gaps`` reports, ``policy.severity`` applied."""
+        rules: dict[str, set[str]] = {}
+        for finding in run(self.ctx, CHECKS):
+            rules.setdefault(finding.entity, set()).add(finding.rule)
+        return {entity: frozenset(found) for entity, found in rules.items()}
+
+    def rules_about(self, entity: str) -> frozenset[str]:
+        return self.findings.get(entity, frozenset())
 
     def factor_has_gap(self, factor_id: str) -> bool:
-        return f"{self.fw.section_of_factor(factor_id)}.{factor_id}" in self.gap_entities
+        return f"{self.fw.section_of_factor(factor_id)}.{factor_id}" in self.findings
 
     def service_has_gap(self, service_id: str) -> bool:
-        return f"services.{service_id}" in self.gap_entities
+        return f"services.{service_id}" in self.findings
+
+    def owner(self, factor_id: str) -> str | None:
+        """The board that owns the factor's need, if it has one."""
+        need = self.ctx.need(factor_id)
+        return need.owner if need else None
 
     def drives_harm(self, factor_id: str) -> bool:
         """Whether the factor drives a harm ``--harm`` asks for (any, when none is asked)."""
@@ -38,9 +50,12 @@ class Selection:
         return not harms or any(h in harms for h in self.fw.factors[factor_id].harms)
 
     def service_passes(self, service_id: str) -> bool:
-        """Not closed, of a tier asked for, and reaching an area asked for."""
+        """Not closed, one of the services asked for, of a tier asked for, and reaching
+        an area asked for."""
         service = self.fw.services[service_id]
         if service.status == "closed":
+            return False
+        if self.options.services and service_id not in self.options.services:
             return False
         if self.options.tiers and service.tier not in self.options.tiers:
             return False
@@ -48,13 +63,33 @@ class Selection:
             return any(self.ctx.reaches(service_id, a) for a in self.options.areas)
         return True
 
+    @property
+    def factors_filtered(self) -> bool:
+        """Whether the options narrow the factors (and so the services working on them)."""
+        options = self.options
+        return bool(options.harms or options.levels or options.boards or options.factors)
+
+    def factor_wanted(self, factor_id: str) -> bool:
+        """Driving a harm asked for, at a level asked for, owned by a board asked for (the
+        empty board: no owner), and one of the factors asked for."""
+        options = self.options
+        if options.factors and factor_id not in options.factors:
+            return False
+        if options.levels and self.fw.factors[factor_id].level not in options.levels:
+            return False
+        if options.boards and (self.owner(factor_id) or "") not in options.boards:
+            return False
+        return self.drives_harm(factor_id)
+
+    def factor_passes(self, factor_id: str) -> bool:
+        """:meth:`factor_wanted` and, under ``--gaps-only``, with a finding."""
+        return self.factor_wanted(factor_id) and (
+            not self.options.gaps_only or self.factor_has_gap(factor_id)
+        )
+
     def factors(self) -> list[str]:
-        """In-scope factors driving a harm asked for (with a gap, under ``--gaps-only``)."""
-        return [
-            f
-            for f in self.ctx.in_scope
-            if self.drives_harm(f) and (not self.options.gaps_only or self.factor_has_gap(f))
-        ]
+        """The in-scope factors that pass the filters, in document order."""
+        return [f for f in self.ctx.in_scope if self.factor_passes(f)]
 
     def shown_services(self, factors: Iterable[str]) -> list[str]:
         """Active covering services of the factors, and any not-closed harmful service."""

@@ -25,17 +25,22 @@ RULE = Rule.AGE_GAP
 SUBJECT = "factor"
 
 
+def uncovered(ctx: Context, factor_id: str) -> ages.Ages:
+    """The ages of the factor's need that no covering service serves (none: ``()``)."""
+    wanted = ctx.need_ages(factor_id)
+    if wanted is None or not ctx.covering[factor_id]:
+        return ()
+    served = [ctx.framework.services[s].ages for s in ctx.covering[factor_id]]
+    if any(a is None for a in served):
+        return ()
+    return ages.subtract(wanted, [(a.low, a.high) for a in served if a is not None])
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    services = ctx.framework.services
     for f in ctx.judged_factors:
-        wanted = ctx.need_ages(f)
-        if wanted is None or not ctx.covering[f]:
-            continue
-        served = [services[s].ages for s in ctx.covering[f]]
-        if any(a is None for a in served):
-            continue
-        missing = ages.subtract(wanted, [(a.low, a.high) for a in served if a is not None])
+        missing = uncovered(ctx, f)
         if missing:
+            wanted = ctx.need_ages(f) or ()
             yield ctx.about_factor(
                 RULE,
                 f,

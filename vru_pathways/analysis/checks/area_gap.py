@@ -26,13 +26,18 @@ RULE = Rule.AREA_GAP
 SUBJECT = "factor"
 
 
+def uncovered(ctx: Context, factor_id: str) -> list[str]:
+    """The areas of the factor's need that no covering service reaches, as listed."""
+    need = ctx.need(factor_id)
+    if need is None or not need.areas or not ctx.covering[factor_id]:
+        return []
+    reached = union(ctx.reach(s) for s in ctx.covering[factor_id])
+    return [a for a in need.areas if not ctx.area_tree.covers(reached, a)]
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for f in ctx.judged_factors:
-        need = ctx.need(f)
-        if need is None or not need.areas or not ctx.covering[f]:
-            continue
-        reached = union(ctx.reach(s) for s in ctx.covering[f])
-        missing = [a for a in need.areas if not ctx.area_tree.covers(reached, a)]
+        missing = uncovered(ctx, f)
         if missing:
             names = listed([f"{a} ({ctx.framework.areas[a].name})" for a in missing], 10)
             yield ctx.about_factor(

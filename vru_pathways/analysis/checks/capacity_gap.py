@@ -24,23 +24,30 @@ RULE = Rule.CAPACITY_GAP
 SUBJECT = "factor"
 
 
+def shortfall(ctx: Context, factor_id: str) -> tuple[int, int] | None:
+    """The need's cohort and the covering services' places, when the places fall short."""
+    need = ctx.need(factor_id)
+    covering = ctx.covering[factor_id]
+    if need is None or need.cohort is None or not covering:
+        return None
+    places = [ctx.framework.services[s].capacity for s in covering]
+    if any(p is None for p in places):
+        return None
+    total = sum(p for p in places if p is not None)
+    return (need.cohort, total) if need.cohort > total else None
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     services = ctx.framework.services
     for f in ctx.judged_factors:
-        need = ctx.need(f)
-        covering = ctx.covering[f]
-        if need is None or need.cohort is None or not covering:
-            continue
-        places = [services[s].capacity for s in covering]
-        if any(p is None for p in places):
-            continue
-        total = sum(p for p in places if p is not None)
-        if need.cohort > total:
-            parts = listed([f"{s} {services[s].capacity}" for s in covering])
+        short = shortfall(ctx, f)
+        if short is not None:
+            cohort, total = short
+            parts = listed([f"{s} {services[s].capacity}" for s in ctx.covering[f]])
             yield ctx.about_factor(
                 RULE,
                 f,
-                f"{need.cohort} people a year need a service; the covering services have "
-                f"{total} places ({parts}), {need.cohort - total} short",
+                f"{cohort} people a year need a service; the covering services have "
+                f"{total} places ({parts}), {cohort - total} short",
                 location=ctx.need_location(f, "cohort"),
             )

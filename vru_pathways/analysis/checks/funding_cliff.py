@@ -41,6 +41,28 @@ def at_risk(ctx: Context, service_id: str) -> list[str] | None:
     return None
 
 
+def stops_by(ctx: Context, service_id: str) -> dt.date | None:
+    """The day a service at risk (:func:`at_risk`) may stop: its own end, else the day its
+    last funding source ends; ``None`` when it is not at risk."""
+    fw = ctx.framework
+    service = fw.services[service_id]
+    if service.ends and service.ends <= ctx.horizon_end:
+        return service.ends
+    ends = [fw.funding[x].ends for x in service.funding]
+    if ends and all(e is not None and e <= ctx.horizon_end for e in ends):
+        return max(e for e in ends if e is not None)
+    return None
+
+
+def cliff(ctx: Context, factor_id: str) -> dt.date | None:
+    """The day the factor's last covering service may stop, when every one of them may
+    stop within the horizon; ``None`` when one may carry on, or none covers it."""
+    days = [stops_by(ctx, s) for s in ctx.covering[factor_id]]
+    if not days or any(d is None for d in days):
+        return None
+    return max(d for d in days if d is not None)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     fw = ctx.framework
     for f in ctx.judged_factors:

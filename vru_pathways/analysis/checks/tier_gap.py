@@ -24,16 +24,23 @@ RULE = Rule.TIER_GAP
 SUBJECT = "factor"
 
 
+def missing_tiers(ctx: Context, factor_id: str) -> list[str]:
+    """The required tiers no covering service of a high-priority need has, in policy order."""
+    required = ctx.policy.require_tiers
+    need = ctx.need(factor_id)
+    if not required or need is None or need.priority != "high" or not ctx.covering[factor_id]:
+        return []
+    have = {ctx.framework.services[s].tier for s in ctx.covering[factor_id]}
+    return [t for t in required if t not in have]
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     required = ctx.policy.require_tiers
     services = ctx.framework.services
     for f in ctx.judged_factors:
-        need = ctx.need(f)
-        if not required or need is None or need.priority != "high" or not ctx.covering[f]:
-            continue
-        have = {services[s].tier for s in ctx.covering[f]}
-        missing = [t for t in required if t not in have]
+        missing = missing_tiers(ctx, f)
         if missing:
+            have = {services[s].tier for s in ctx.covering[f]}
             tiers = " and ".join(missing)
             yield ctx.about_factor(
                 RULE,
