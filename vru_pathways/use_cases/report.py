@@ -20,9 +20,10 @@ from ..interchange.xlsx.archive import MAX_BYTES
 from ..loading import load
 from ..loading.files import read_input
 from ..outlook import asked
+from ..render import page
 from ..render.diagram import Diagram
 from ..render.dot import emit
-from ..render.page import Paper, fit_attributes, with_graph_attributes
+from ..render.page import fit_attributes, with_graph_attributes
 from ..render.svg import accessible_svg
 from ..results import Output, checked
 
@@ -91,7 +92,7 @@ def png_size(data: bytes, dpi: int = DPI) -> tuple[float, float]:
 def _diagram(diagram: Diagram, kind: str) -> bytes:
     if kind == "svg":
         return accessible_svg(run_dot(emit(diagram), "svg"), diagram.title, diagram.description)
-    attributes = {**fit_attributes(Paper("a4", "landscape")), "dpi": str(DPI)}
+    attributes = {**fit_attributes(page.Paper("a4", "landscape")), "dpi": str(DPI)}
     return run_dot(with_graph_attributes(emit(diagram), attributes), "png")
 
 
