@@ -1,17 +1,23 @@
-"""Speed and memory at national scale: 1k, 10k and 100k services.
+"""Speed and memory at national scale: 1k, 10k and 100k services, against libyaml.
 
 For each size it generates a synthetic national framework (benchmarks/generate.py,
-seeded) and prints, each as a fresh process (as in CI):
+seeded) and runs, each as a fresh process (as in CI), in turn round after round so that
+every figure of a round meets the same machine:
 
-- the floor: parsing the same files with libyaml's C loader alone
-  (``yaml.load(..., Loader=yaml.CSafeLoader)``), interpreter start-up included;
-- wall time and peak memory (max RSS) of ``vru-pathways validate`` and ``gaps``;
-- ``gaps`` as a ratio of the floor;
+- two floors, the same files parsed by libyaml's C parser alone with Python's cycle
+  collector off (as the tool runs it while loading): ``load``
+  (``yaml.load(..., Loader=yaml.CSafeLoader)``, values built by PyYAML's constructor)
+  and ``compose`` (``yaml.compose(..., Loader=yaml.CSafeLoader)``, the node tree with
+  every position, no values); interpreter start-up included in both;
+- ``vru-pathways validate``, ``gaps`` and ``gaps --format json``: wall time and peak
+  memory (max RSS);
 
-then the growth exponent from 10k to 100k (1.0 is linear), and start-up: ``--help``
-and ``validate`` on the shipped example.
+and prints the medians, ``gaps`` as a ratio of each floor (the median of the ratios
+round by round), the growth exponent from 10k to 100k (1.0 is linear), and start-up:
+``--help`` and ``validate`` on the shipped example.
 
 Usage: python benchmarks/scale.py [--sizes 1000 10000 100000] [--runs 3] [--keep DIR]
+       [--style flow|block]
 """
 
 from __future__ import annotations
@@ -32,6 +38,16 @@ from generate import write  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
+FLOOR = """\
+import gc, sys, yaml
+gc.disable()
+for name in sys.argv[2:]:
+    with open(name, "rb") as handle:
+        data = handle.read()
+    getattr(yaml, sys.argv[1])(data, Loader=yaml.CSafeLoader)
+"""
+"""A floor: the files read and parsed, nothing else; ``load`` or ``compose``."""
+
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of one run of ``command``."""
@@ -44,18 +60,59 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
-def best(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
-    results = [measure(command, cwd) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def rounds(
+    commands: dict[str, list[str]], cwd: Path, runs: int
+) -> dict[str, list[tuple[float, float]]]:
+    """Every command run once a round, in turn, for ``runs`` rounds."""
+    out: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            out[name].append(measure(command, cwd))
+    return out
 
 
-def floor_command(files: list[Path]) -> list[str]:
-    code = (
-        "import sys, yaml\n"
-        "for f in sys.argv[1:]:\n"
-        "    with open(f, 'rb') as h: yaml.load(h, Loader=yaml.CSafeLoader)\n"
+def commands(cli: str, files: list[Path]) -> dict[str, list[str]]:
+    names = [str(f) for f in files]
+    return {
+        "load": [sys.executable, "-c", FLOOR, "load", *names],
+        "compose": [sys.executable, "-c", FLOOR, "compose", *names],
+        "validate": [cli, "validate", "national.yaml"],
+        "gaps": [cli, "gaps", "national.yaml", "--fail-on", "never"],
+        "gaps json": [cli, "gaps", "national.yaml", "--fail-on", "never", "--format", "json"],
+    }
+
+
+def ratio(runs: dict[str, list[tuple[float, float]]], a: str, b: str) -> float:
+    """The median of ``a``'s time over ``b``'s, round by round."""
+    return statistics.median(x[0] / y[0] for x, y in zip(runs[a], runs[b], strict=True))
+
+
+def wall(runs: dict[str, list[tuple[float, float]]], name: str) -> float:
+    return statistics.median(r[0] for r in runs[name])
+
+
+def peak(runs: dict[str, list[tuple[float, float]]], name: str) -> float:
+    return max(r[1] for r in runs[name])
+
+
+def report(rows: dict[int, tuple[float, dict[str, list[tuple[float, float]]]]]) -> None:
+    print(
+        f"{'services':>9} {'MB':>6} {'load s':>7} {'compose s':>9} {'validate s':>10} "
+        f"{'MB RSS':>7} {'gaps s':>7} {'MB RSS':>7} {'json s':>7} "
+        f"{'gaps/load':>9} {'gaps/compose':>12} {'json/load':>9}"
     )
-    return [sys.executable, "-c", code, *map(str, files)]
+    for size, (mb, runs) in rows.items():
+        print(
+            f"{size:>9} {mb:>6.1f} {wall(runs, 'load'):>7.2f} {wall(runs, 'compose'):>9.2f} "
+            f"{wall(runs, 'validate'):>10.2f} {peak(runs, 'validate'):>7.0f} "
+            f"{wall(runs, 'gaps'):>7.2f} {peak(runs, 'gaps'):>7.0f} "
+            f"{wall(runs, 'gaps json'):>7.2f} {ratio(runs, 'gaps', 'load'):>9.2f} "
+            f"{ratio(runs, 'gaps', 'compose'):>12.2f} {ratio(runs, 'gaps json', 'load'):>9.2f}"
+        )
+    if 10000 in rows and 100000 in rows:
+        for name in ("validate", "gaps"):
+            small, large = wall(rows[10000][1], name), wall(rows[100000][1], name)
+            print(f"growth exponent 10k→100k, {name}: {math.log(large / small, 10):.2f}")
 
 
 def main() -> int:
@@ -63,40 +120,28 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate into (and reuse) this folder")
+    parser.add_argument("--style", choices=("flow", "block"), default="flow")
     args = parser.parse_args()
     cli = str(BIN / "vru-pathways")
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
         for size in args.sizes:
-            folder = base / f"national-{size}"
+            folder = base / f"national-{size}-{args.style}"
             root = folder / "national.yaml"
             if not root.exists():
-                write(folder, size, seed=1)
+                write(folder, size, seed=1, style=args.style)
             files = [root, *sorted((folder / "frameworks").glob("*.yaml"))]
             mb = sum(f.stat().st_size for f in files) / 1e6
-            floor = best(floor_command(files), folder, args.runs)
-            validate = best([cli, "validate", "national.yaml"], folder, args.runs)
-            gaps = best([cli, "gaps", "national.yaml", "--fail-on", "never"], folder, args.runs)
-            rows[size] = (mb, floor, validate, gaps)
+            rows[size] = (mb, rounds(commands(cli, files), folder, args.runs))
+    print(f"{args.runs} round(s) of each command, in turn; seconds are medians")
+    report(rows)
+    models = [str(p) for p in sorted(ROOT.glob("models/*/model.yaml"))]
+    start = rounds({"help": [cli, "--help"], "validate": [cli, "validate", *models]}, ROOT, 9)
     print(
-        f"{'services':>9} {'MB':>6} {'floor s':>8} {'validate s':>10} {'MB RSS':>7} "
-        f"{'gaps s':>7} {'MB RSS':>7} {'gaps/floor':>10}"
+        f"start-up: --help {wall(start, 'help'):.3f} s; "
+        f"validate on the shipped example {wall(start, 'validate'):.3f} s"
     )
-    for size, (mb, floor, validate, gaps) in rows.items():
-        print(
-            f"{size:>9} {mb:>6.1f} {floor[0]:>8.2f} {validate[0]:>10.2f} {validate[1]:>7.0f} "
-            f"{gaps[0]:>7.2f} {gaps[1]:>7.0f} {gaps[0] / floor[0]:>10.2f}"
-        )
-    if 10000 in rows and 100000 in rows:
-        for name, index in (("validate", 2), ("gaps", 3)):
-            small, large = rows[10000][index][0], rows[100000][index][0]
-            print(f"growth exponent 10k→100k, {name}: {math.log(large / small, 10):.2f}")
-    help_time = best([cli, "--help"], ROOT, 5)[0]
-    example = best(
-        [cli, "validate", *(str(p) for p in sorted(ROOT.glob("models/*/model.yaml")))], ROOT, 5
-    )[0]
-    print(f"start-up: --help {help_time:.3f} s; validate on the shipped example {example:.3f} s")
     return 0
 
 
