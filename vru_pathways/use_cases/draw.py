@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..analysis.context import Context
-from ..edge.graphviz import run_dot
 from ..loading import load
-from ..render import EMITTERS, IMAGE_FORMATS
+from ..render import IMAGE_FORMATS, emit
 from ..render.page import page_attributes, with_graph_attributes
-from ..render.svg import accessible_svg
 from ..results import Drawing, checked
 from ..views import Options
 from ..views.build import build
@@ -31,11 +29,14 @@ def draw(
         return Drawing(report)
     diagram = build(Context(loaded.frameworks[0], as_of), options)
     if fmt not in IMAGE_FORMATS:
-        return Drawing(report, EMITTERS[fmt](diagram).encode("utf-8"), diagram.description)
+        return Drawing(report, emit(fmt, diagram).encode("utf-8"), diagram.description)
+    from ..edge.graphviz import run_dot  # lazy: Graphviz only for an image
+    from ..render.svg import accessible_svg  # lazy: only for an image
+
     attributes = {"dpi": str(dpi)} if fmt == "png" else {}
     if page and fmt == "pdf":
         attributes.update(page_attributes(page))
-    dot = with_graph_attributes(EMITTERS["dot"](diagram), attributes)
+    dot = with_graph_attributes(emit("dot", diagram), attributes)
     data = run_dot(dot, fmt)
     if fmt == "svg":
         data = accessible_svg(data, f"{diagram.title} ({diagram.subtitle})", diagram.description)

@@ -29,9 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import write  # noqa: E402
 
 PROJECT_FILES = sorted(
-    p
-    for folder in ("tests/cases", "frameworks", "models")
-    for p in (ROOT / folder).rglob("*.yaml")
+    p for folder in ("tests/cases", "frameworks", "models") for p in (ROOT / folder).rglob("*.yaml")
 )
 
 
@@ -131,8 +129,10 @@ KEYS = st.sampled_from(["a", "b", "name", "x-y", "010", "no", "é", "k k", "null
 SCALARS = st.sampled_from(["1", "two", "", "~", "null", "'q'", '"d q"', "yes", "é😀", "a b"])
 values: st.SearchStrategy[Any] = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(KEYS, inner, max_size=4).map(lambda d: d or {"a": "1"}),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(KEYS, inner, max_size=4).map(lambda d: d or {"a": "1"})
+    ),
     max_leaves=20,
 )
 
