@@ -30,7 +30,6 @@ from yaml.events import (
 from ..positions import Path, Positions
 from . import yaml_guard, yaml_nodes
 from .parsed import NULLS, Parsed
-from .yaml_guard import Loader
 
 ENTITY_DEPTH = 2
 """Paths this long (a section and an ID) have their positions kept as they are read."""
@@ -47,7 +46,7 @@ class _Reader:
     then for each value there its span in the text and its insides without positions."""
 
     def __init__(self, text: str, eager: int | None) -> None:
-        self.parser = Loader(text)
+        self.parser = yaml_guard.Loader(text)
         self.get: Callable[[], Any] = self.parser.get_event
         self.end: Any = None
         """The end event of the last collection read without positions."""
@@ -201,7 +200,10 @@ class _Reader:
 
 def read(text: str) -> Parsed | None:
     """The document, if it is one this reads; ``None`` to leave it to :mod:`.yaml_nodes`."""
-    reader = _Reader(text, ENTITY_DEPTH)
+    try:
+        reader = _Reader(text, ENTITY_DEPTH)
+    except yaml.YAMLError:  # PyYAML's own reader checks every character first
+        return None
     try:
         value = reader.document()
     except (Unusual, yaml.YAMLError):

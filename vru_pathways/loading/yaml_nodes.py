@@ -17,9 +17,10 @@ import yaml
 
 from ..positions import Path, Point, Positions, pack, unpack
 from ..rulebook import Rule
+from . import yaml_guard
 from .parsed import MAX_PROBLEMS, NULLS, Parsed
 from .yaml_errors import syntax_problem
-from .yaml_guard import Loader, YamlProblem, point, refuse
+from .yaml_guard import YamlProblem, point, refuse
 
 
 class _Builder:
@@ -101,7 +102,7 @@ def parse(text: str) -> Parsed:
         refused = refuse(text)
         if refused is not None:
             return Parsed(None, Positions(), [refused])
-        nodes = list(yaml.compose_all(text, Loader=Loader))
+        nodes = list(yaml.compose_all(text, Loader=yaml_guard.Loader))
     except yaml.YAMLError as exc:
         return Parsed(None, Positions(), [syntax_problem(exc, text)])
     if len(nodes) > 1:

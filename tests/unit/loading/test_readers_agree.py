@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vru_pathways.loading import yaml_events, yaml_nodes, yaml_source
+from vru_pathways.loading import yaml_events, yaml_guard, yaml_nodes, yaml_source
 from vru_pathways.positions import Path as YamlPath
 from vru_pathways.positions import Positions
 
@@ -65,6 +65,49 @@ def test_generated_national_files_read_the_same(tmp_path: Path, style: str) -> N
     assert_same(text)
 
 
+def assert_same_without_libyaml(text: str) -> None:
+    """PyYAML's parser in Python, where libyaml is absent, reads the text to the same
+    values, problems and positions as libyaml's (positions found inside the entities
+    are read again when asked for, so they are asked for while it is the parser)."""
+    composed = yaml_nodes.parse(text)
+    expected = {
+        (path, key): composed.positions.find(path, key=key)
+        for path in probes(composed.positions)
+        for key in (False, True)
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yaml_guard, "Loader", yaml_guard.PureLoader)
+        for pure in (yaml_source.parse(text), yaml_nodes.parse(text)):
+            assert (pure.value, pure.problems) == (composed.value, composed.problems)
+            found = {(path, key): pure.positions.find(path, key=key) for path, key in expected}
+            assert found == expected
+
+
+@pytest.mark.parametrize("path", PROJECT_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_yaml_file_of_the_project_reads_the_same_without_libyaml(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+    assert_same_without_libyaml(text)
+
+
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_generated_national_files_give_the_same_json_without_libyaml(
+    tmp_path: Path, style: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write(tmp_path, 400, seed=5, style=style)
+    assert_same_without_libyaml(root.read_text(encoding="utf-8"))
+    args = ["gaps", root.name, "--format", "json"]
+    with_libyaml = run(args, root.parent)
+    monkeypatch.setattr(yaml_guard, "Loader", yaml_guard.PureLoader)
+    without = run(args, root.parent)
+    assert with_libyaml.code == 1
+    assert '"findings"' in with_libyaml.out
+    assert (without.code, without.out, without.err) == (
+        with_libyaml.code,
+        with_libyaml.out,
+        with_libyaml.err,
+    )
+
+
 AWKWARD = {
     "block in block": "a:\n  b:\n    c: 1\n    d: [x, y]\n  e:\n  - f\n  - g: h\n",
     "flow over lines": "s:\n  x: {name: X,\n    areas: [a,\n  b], c: {d: [e]}}\n  y: {}\n",
@@ -102,6 +145,7 @@ AWKWARD = {
 @pytest.mark.parametrize("text", AWKWARD.values(), ids=AWKWARD.keys())
 def test_awkward_shapes_read_the_same(text: str) -> None:
     assert_same(text)
+    assert_same_without_libyaml(text)
 
 
 def test_the_one_pass_reader_leaves_what_it_does_not_read_to_the_other() -> None:
@@ -186,3 +230,4 @@ def test_random_documents_read_the_same(document: Any, wide: bool, flowing: bool
     else:
         text = "\n".join(block(document, 0, wide)) + "\n"
     assert_same(text)
+    assert_same_without_libyaml(text)
