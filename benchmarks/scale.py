@@ -9,12 +9,13 @@ every figure of a round meets the same machine:
   (``yaml.load(..., Loader=yaml.CSafeLoader)``, values built by PyYAML's constructor)
   and ``compose`` (``yaml.compose(..., Loader=yaml.CSafeLoader)``, the node tree with
   every position, no values); interpreter start-up included in both;
-- ``vru-pathways validate``, ``gaps`` and ``gaps --format json``: wall time and peak
+- ``vru-pathways validate``, ``gaps`` and ``gaps --format json``: wall time, CPU time
+  (user and system, which a machine shared with other work disturbs less) and peak
   memory (max RSS);
 
 and prints the medians, ``gaps`` as a ratio of each floor (the median of the ratios
-round by round), the growth exponent from 10k to 100k (1.0 is linear), and start-up:
-``--help`` and ``validate`` on the shipped example.
+round by round), in wall time and in CPU time, the growth exponent from 10k to 100k
+(1.0 is linear), and start-up: ``--help`` and ``validate`` on the shipped example.
 
 Usage: python benchmarks/scale.py [--sizes 1000 10000 100000] [--runs 3] [--keep DIR]
        [--style flow|block]
@@ -49,22 +50,24 @@ for name in sys.argv[2:]:
 """A floor: the files read and parsed, nothing else; ``load`` or ``compose``."""
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of one run of ``command``."""
+Run = tuple[float, float, float]
+"""One run: wall seconds, CPU seconds (user and system) and peak memory (MB)."""
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    """Wall seconds, CPU seconds and peak memory (MB) of one run of ``command``."""
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed with {status}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def rounds(
-    commands: dict[str, list[str]], cwd: Path, runs: int
-) -> dict[str, list[tuple[float, float]]]:
+def rounds(commands: dict[str, list[str]], cwd: Path, runs: int) -> dict[str, list[Run]]:
     """Every command run once a round, in turn, for ``runs`` rounds."""
-    out: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    out: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
             out[name].append(measure(command, cwd))
@@ -82,37 +85,46 @@ def commands(cli: str, files: list[Path]) -> dict[str, list[str]]:
     }
 
 
-def ratio(runs: dict[str, list[tuple[float, float]]], a: str, b: str) -> float:
-    """The median of ``a``'s time over ``b``'s, round by round."""
-    return statistics.median(x[0] / y[0] for x, y in zip(runs[a], runs[b], strict=True))
+def ratio(runs: dict[str, list[Run]], a: str, b: str, figure: int = 0) -> float:
+    """The median of ``a``'s time over ``b``'s, round by round (``figure`` 0 wall, 1 CPU)."""
+    pairs = zip(runs[a], runs[b], strict=True)
+    return statistics.median(x[figure] / y[figure] for x, y in pairs)
 
 
-def wall(runs: dict[str, list[tuple[float, float]]], name: str) -> float:
-    return statistics.median(r[0] for r in runs[name])
+def wall(runs: dict[str, list[Run]], name: str, figure: int = 0) -> float:
+    return statistics.median(r[figure] for r in runs[name])
 
 
-def peak(runs: dict[str, list[tuple[float, float]]], name: str) -> float:
-    return max(r[1] for r in runs[name])
+def peak(runs: dict[str, list[Run]], name: str) -> float:
+    return max(r[2] for r in runs[name])
 
 
-def report(rows: dict[int, tuple[float, dict[str, list[tuple[float, float]]]]]) -> None:
+def report(rows: dict[int, tuple[float, dict[str, list[Run]]]]) -> None:
     print(
         f"{'services':>9} {'MB':>6} {'load s':>7} {'compose s':>9} {'validate s':>10} "
         f"{'MB RSS':>7} {'gaps s':>7} {'MB RSS':>7} {'json s':>7} "
         f"{'gaps/load':>9} {'gaps/compose':>12} {'json/load':>9}"
     )
-    for size, (mb, runs) in rows.items():
-        print(
-            f"{size:>9} {mb:>6.1f} {wall(runs, 'load'):>7.2f} {wall(runs, 'compose'):>9.2f} "
-            f"{wall(runs, 'validate'):>10.2f} {peak(runs, 'validate'):>7.0f} "
-            f"{wall(runs, 'gaps'):>7.2f} {peak(runs, 'gaps'):>7.0f} "
-            f"{wall(runs, 'gaps json'):>7.2f} {ratio(runs, 'gaps', 'load'):>9.2f} "
-            f"{ratio(runs, 'gaps', 'compose'):>12.2f} {ratio(runs, 'gaps json', 'load'):>9.2f}"
-        )
+    for figure, what in ((0, "wall"), (1, "CPU")):
+        print(f"{what} time:")
+        for size, (mb, runs) in rows.items():
+            print(
+                f"{size:>9} {mb:>6.1f} {wall(runs, 'load', figure):>7.2f} "
+                f"{wall(runs, 'compose', figure):>9.2f} "
+                f"{wall(runs, 'validate', figure):>10.2f} {peak(runs, 'validate'):>7.0f} "
+                f"{wall(runs, 'gaps', figure):>7.2f} {peak(runs, 'gaps'):>7.0f} "
+                f"{wall(runs, 'gaps json', figure):>7.2f} "
+                f"{ratio(runs, 'gaps', 'load', figure):>9.2f} "
+                f"{ratio(runs, 'gaps', 'compose', figure):>12.2f} "
+                f"{ratio(runs, 'gaps json', 'load', figure):>9.2f}"
+            )
     if 10000 in rows and 100000 in rows:
-        for name in ("validate", "gaps"):
-            small, large = wall(rows[10000][1], name), wall(rows[100000][1], name)
-            print(f"growth exponent 10k→100k, {name}: {math.log(large / small, 10):.2f}")
+        for figure, what in ((0, "wall"), (1, "CPU")):
+            for name in ("validate", "gaps"):
+                small = wall(rows[10000][1], name, figure)
+                large = wall(rows[100000][1], name, figure)
+                exponent = math.log(large / small, 10)
+                print(f"growth exponent 10k→100k, {name} ({what}): {exponent:.2f}")
 
 
 def main() -> int:
