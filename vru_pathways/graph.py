@@ -87,20 +87,29 @@ def build(framework: Framework) -> nx.DiGraph:
     ['partner:council', 'approach:mentoring', 'area:north']
     """
     graph = nx.DiGraph(name=framework.id)
+    # One string per node, shared by every edge that names it.
+    names = {
+        kind: {ident: node_id(kind, ident) for ident in _table(framework, section)}
+        for section, kind in _SECTION_KIND.items()
+    }
     graph.add_nodes_from(
-        (node_id(kind, ident), {"kind": kind, "id": ident, "data": entity})
+        (names[kind][ident], {"kind": kind, "id": ident, "data": entity})
         for section, kind in _SECTION_KIND.items()
         for ident, entity in _table(framework, section).items()
     )
     nodes = graph.nodes
     for ident in framework.factors:
-        nodes[node_id("factor", ident)]["factor_kind"] = framework.factor_kind[ident]
-    graph.add_edges_from(
-        (node_id(kind, ident), node_id(target, ref), {"rel": field})
-        for kind, field, target in EDGES
-        for ident, entity in _table(framework, _KIND_SECTION[kind]).items()
-        for ref in _targets(getattr(entity, field))
-    )
+        nodes[names["factor"][ident]]["factor_kind"] = framework.factor_kind[ident]
+    for kind, field, target in EDGES:
+        sources, targets = names[kind], names[target]
+        graph.add_edges_from(
+            (
+                (sources[ident], targets.get(ref) or node_id(target, ref))
+                for ident, entity in _table(framework, _KIND_SECTION[kind]).items()
+                for ref in _targets(getattr(entity, field))
+            ),
+            rel=field,
+        )
     for factor_id, need in framework.needs.items():
         nodes[node_id("factor", factor_id)]["need"] = need
         if need.owner:
