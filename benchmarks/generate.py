@@ -5,15 +5,19 @@ the shipped frameworks (risk and protective factors, outcomes, approaches), copi
 beside it, and has realistic gaps: factors with no service, services that reach no
 impact outcome, weak or harmful approaches, funding that ends soon, too few places.
 
-Usage: python benchmarks/generate.py --services 100000 [--seed 1] [--area-funds 40] -o OUT_DIR
+Usage: python benchmarks/generate.py --services 100000 [--seed 1] [--area-funds 40]
+       [--style flow|block] -o OUT_DIR
 Writes OUT_DIR/national.yaml (the root) and OUT_DIR/frameworks/*.yaml; with
---area-funds, also OUT_DIR/area.yaml, one local authority's own model.
+--area-funds, also OUT_DIR/area.yaml, one local authority's own model. Entities are
+written one a line in flow style (``{name: ..., tier: ...}``), or with ``--style block``
+the same model one key a line, lists as ``- item`` lines.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -57,7 +61,31 @@ def layout(services: int) -> tuple[int, int, int]:
     return regions, max(1, authorities // regions), 4
 
 
-def write(out: Path, services: int, seed: int) -> Path:
+def block(lines: list[str]) -> list[str]:
+    """Flow mappings written one a line (``  id: {k: v, l: [a, b]}``) as block mappings.
+
+    >>> block(["a:", "  x: {name: X, areas: [n, s]}"])
+    ['a:', '  x:', '    name: X', '    areas:', '      - n', '      - s']
+    """
+    out: list[str] = []
+    for line in lines:
+        found = re.fullmatch(r"( *)([^ :]+): \{(.*)\}", line)
+        if found is None:
+            out.append(line)
+            continue
+        indent, key, inner = found.groups()
+        out.append(f"{indent}{key}:")
+        for item in re.findall(r"([^,\[ ]+): (\[[^\]]*\]|[^,]+)", inner):
+            name, value = item
+            if value.startswith("["):
+                out.append(f"{indent}  {name}:")
+                out += [f"{indent}    - {v}" for v in value[1:-1].split(", ")]
+            else:
+                out.append(f"{indent}  {name}: {value}")
+    return out
+
+
+def write(out: Path, services: int, seed: int, style: str = "flow") -> Path:
     rng = random.Random(seed)
     factors, approaches, outcomes = catalogue()
     # leave some factors without any service, some outcomes without a route to impact
@@ -138,7 +166,7 @@ def write(out: Path, services: int, seed: int) -> Path:
     for name in FRAMEWORKS:
         shutil.copyfile(ROOT / "frameworks" / name, out / "frameworks" / name)
     root = out / "national.yaml"
-    root.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    root.write_text("\n".join(block(lines) if style == "block" else lines) + "\n", encoding="utf-8")
     return root
 
 
@@ -204,9 +232,10 @@ def main() -> int:
         help="Also write area.yaml: one area's own model (250 services), on this many "
         "funding sources.",
     )
+    parser.add_argument("--style", choices=("flow", "block"), default="flow")
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
-    root = write(args.output, args.services, args.seed)
+    root = write(args.output, args.services, args.seed, args.style)
     print(f"{root} ({root.stat().st_size / 1e6:.1f} MB)")
     if args.area_funds:
         area = write_area(args.output, args.area_funds, 250, args.seed)

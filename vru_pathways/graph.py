@@ -87,17 +87,31 @@ def build(framework: Framework) -> nx.DiGraph:
     ['partner:council', 'approach:mentoring', 'area:north']
     """
     graph = nx.DiGraph(name=framework.id)
-    for section, kind in _SECTION_KIND.items():
-        for ident, entity in _table(framework, section).items():
-            graph.add_node(node_id(kind, ident), kind=kind, id=ident, data=entity)
+    # One string per node, shared by every edge that names it.
+    names = {
+        kind: {ident: node_id(kind, ident) for ident in _table(framework, section)}
+        for section, kind in _SECTION_KIND.items()
+    }
+    graph.add_nodes_from(
+        (names[kind][ident], {"kind": kind, "id": ident, "data": entity})
+        for section, kind in _SECTION_KIND.items()
+        for ident, entity in _table(framework, section).items()
+    )
+    nodes = graph.nodes
     for ident in framework.factors:
-        graph.nodes[node_id("factor", ident)]["factor_kind"] = framework.factor_kind[ident]
+        nodes[names["factor"][ident]]["factor_kind"] = framework.factor_kind[ident]
     for kind, field, target in EDGES:
-        for ident, entity in _table(framework, _KIND_SECTION[kind]).items():
-            for ref in _targets(getattr(entity, field)):
-                graph.add_edge(node_id(kind, ident), node_id(target, ref), rel=field)
+        sources, targets = names[kind], names[target]
+        graph.add_edges_from(
+            (
+                (sources[ident], targets.get(ref) or node_id(target, ref))
+                for ident, entity in _table(framework, _KIND_SECTION[kind]).items()
+                for ref in _targets(getattr(entity, field))
+            ),
+            rel=field,
+        )
     for factor_id, need in framework.needs.items():
-        graph.nodes[node_id("factor", factor_id)]["need"] = need
+        nodes[node_id("factor", factor_id)]["need"] = need
         if need.owner:
             graph.add_edge(
                 node_id("board", need.owner), node_id("factor", factor_id), rel="owns", data=need
@@ -119,6 +133,7 @@ def related(
     >>> related(g, "factor:x", "addresses", "service", incoming=True)
     ['a']
     """
-    edges = graph.in_edges(node, data="rel") if incoming else graph.out_edges(node, data="rel")
-    ends = (graph.nodes[u if incoming else v] for u, v, r in edges if r == rel)
-    return [end["id"] for end in ends if end["kind"] == kind]
+    ends = graph.pred[node] if incoming else graph.succ[node]
+    nodes = graph.nodes
+    found = (nodes[end] for end, edge in ends.items() if edge["rel"] == rel)
+    return [end["id"] for end in found if end["kind"] == kind]

@@ -7,7 +7,7 @@ A path is the chain of keys and list indexes from the document's root
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
@@ -33,21 +33,51 @@ def unpack(point: int) -> Point:
 
 @dataclass
 class Positions:
-    """Where each value (and each mapping key) starts, by path from the document root."""
+    """Where each value (and each mapping key) starts, by path from the document root.
+
+    The tables may stop at paths ``depth`` long; what lies deeper is then found by
+    ``inner`` when first asked for, and kept: a national framework has millions of
+    values, of which a run names a few thousand.
+    """
 
     values: dict[Path, int] = field(default_factory=dict)
     keys: dict[Path, int] = field(default_factory=dict)
     """Points are packed into one int each (see :func:`pack`): a national framework has
     millions of values, and a tuple per point would cost hundreds of megabytes."""
+    depth: int | None = None
+    """The length of the longest paths the tables hold when ``inner`` finds the rest."""
+    inner: Callable[[Path], Positions] | None = field(default=None, compare=False)
+    """For a path ``depth`` long, the positions of everything inside its value, by path
+    relative to it (points as in the whole document)."""
+    _within: dict[Path, Positions] = field(default_factory=dict, compare=False, repr=False)
 
     def find(self, path: Path, *, key: bool = False) -> Point:
         """The point for ``path``, else for its deepest known ancestor."""
+        point = self.lookup(path, key=key)
+        return (1, 1) if point is None else unpack(point)
+
+    def lookup(self, path: Path, *, key: bool = False) -> int | None:
+        """:meth:`find`'s point, packed; ``None`` when not even the root is known."""
+        depth = self.depth
+        if depth is not None and len(path) > depth and self.inner is not None:
+            head = path[:depth]
+            if head not in self._within:
+                self._within[head] = self.inner(head)
+            point = self._within[head].nearest(path[depth:], key=key, stop=1)
+            if point is not None:
+                return point
+            path = head
+        return self.nearest(path, key=key)
+
+    def nearest(self, path: Path, *, key: bool = False, stop: int = 0) -> int | None:
+        """The point of ``path`` or of its deepest ancestor in the tables, no shorter
+        than ``stop``; a key's point stands in for its value's."""
         table = self.keys if key else self.values
-        for cut in range(len(path), -1, -1):
+        for cut in range(len(path), stop - 1, -1):
             point = table.get(path[:cut]) or self.keys.get(path[:cut])
             if point is not None:
-                return unpack(point)
-        return (1, 1)
+                return point
+        return None
 
 
 def dotted(path: Sequence[str | int]) -> str:

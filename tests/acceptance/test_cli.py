@@ -10,6 +10,7 @@ from golden import CASES
 from helpers import run, write
 
 from vru_pathways.use_cases import check as use_cases
+from vru_pathways.use_cases import schema as schema_case
 
 MODEL = """\
 format: vru-pathways/1
@@ -151,10 +152,10 @@ def test_csv_and_markdown(tmp_path: Path) -> None:
 
 
 def test_schema_is_json_schema_of_the_format() -> None:
-    document = json.loads(use_cases.schema())
+    document = json.loads(schema_case.schema())
     assert document["properties"]["format"]["const"] == "vru-pathways/1"
     assert document["$defs"]["Service"]["additionalProperties"] is False
-    assert run(["schema"]).out == use_cases.schema()
+    assert run(["schema"]).out == schema_case.schema()
 
 
 @pytest.mark.slow
@@ -190,6 +191,6 @@ def test_format_md_example_has_exactly_the_gaps_it_lists() -> None:
 
 
 def test_schema_rejects_bad_id_keys_as_the_validator_does() -> None:
-    services = json.loads(use_cases.schema())["properties"]["services"]
+    services = json.loads(schema_case.schema())["properties"]["services"]
     assert services["additionalProperties"] is False
     assert list(services["patternProperties"]) == ["^[a-z0-9][a-z0-9-]*$"]

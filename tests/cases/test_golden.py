@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from golden import COMMANDS, TRANSCRIPT, Pin, cases, every_pin, pins
 
+from vru_pathways.loading import yaml_guard
+
 PINS = every_pin()
 
 
@@ -49,3 +51,12 @@ def test_every_file_of_a_case_is_a_document_or_pinned() -> None:
         and path not in {pin.path for pin in pins(case)}
     ]
     assert stray == []
+
+
+@pytest.mark.parametrize("pin", PINS, ids=[p.name for p in PINS])
+def test_case_without_libyaml(pin: Pin, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where PyYAML has no libyaml (``yaml.__with_libyaml__`` false) it parses in pure
+    Python: every finding, position and output is the same."""
+    monkeypatch.setattr(yaml_guard, "Loader", yaml_guard.PureLoader)
+    assert pin.args
+    assert pin.actual() == pin.path.read_text(encoding="utf-8")

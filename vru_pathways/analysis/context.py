@@ -192,10 +192,13 @@ class Context(AboutFactors):
     def outcome_chain(self) -> nx.DiGraph:
         """The outcomes and their ``leads_to`` links alone, nodes named by outcome ID."""
         graph = self.graph
-        chain = graph.edge_subgraph(
-            (u, v) for u, v, rel in graph.edges(data="rel") if rel == "leads_to"
+        nodes = graph.nodes
+        out = nx.DiGraph()
+        out.add_edges_from(
+            (nodes[u]["id"], nodes[v]["id"], {"rel": rel})
+            for u, v, rel in graph.edges(data="rel")
+            if rel == "leads_to"
         )
-        out = nx.relabel_nodes(chain, {n: graph.nodes[n]["id"] for n in chain}, copy=True)
         out.add_nodes_from(o for o in self.framework.outcomes if o not in out)
         return out
 

@@ -114,10 +114,10 @@ def schema(
 ) -> None:
     """Print the JSON Schema of the format (for editors and check-jsonschema)."""
     from ..edge.files import write  # lazy: its tempfile adds 13 ms to every start-up
-    from ..use_cases import check  # lazy: the schema is built from the pydantic models
+    from ..use_cases import schema as use_case  # lazy: the schema is built from pydantic models
 
     def body() -> ExitCode:
-        text = check.schema()
+        text = use_case.schema()
         if output:
             write(output, text.encode("utf-8"))
         else:

@@ -8,14 +8,14 @@ from typing import Annotated
 import typer
 
 from ..diagnostics import ExitCode
-from ..render import EMITTERS, IMAGE_FORMATS
+from ..render import IMAGE_FORMATS, TEXT_FORMATS
 from ..render.page import ORIENTATIONS, PAGES
 from ..views import GROUP_BY, MATRIX_BY, MAX_NODES, SPLIT_BY, VIEWS, Options
 from .check import stop_unless_analysable
 from .errors import run, write_out
 from .options import RootOpt, as_of, as_of_option, choice
 
-FORMATS = (*IMAGE_FORMATS, *EMITTERS)
+FORMATS = (*IMAGE_FORMATS, *TEXT_FORMATS)
 """What ``draw`` writes: the images Graphviz makes, and the text emitters."""
 SUFFIXES = {
     ".svg": "svg",

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from ..diagnostics import Finding, InputError, Location, Severity
 from ..rulebook import Rule
-from .yaml_source import line_col
+from .yaml_errors import line_col
 
 MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are refused unread. A national framework of 100,000 services

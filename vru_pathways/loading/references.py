@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,18 +125,25 @@ def references(doc: Doc) -> Iterator[Ref]:
         yield ("needs", factor_id), factor_id, "factors", True
 
 
-def defines(doc: Doc, space: str, ident: str) -> bool:
-    """Whether the document itself defines ``ident`` in namespace ``space``."""
+def defined(doc: Doc, space: str) -> Collection[str]:
+    """The IDs the document itself defines in namespace ``space``."""
     if space == "factors":
-        return ident in doc.model.risk_factors or ident in doc.model.protective_factors
+        return doc.model.risk_factors.keys() | doc.model.protective_factors.keys()
     table: dict[str, Any] = getattr(doc.model, space)
-    return ident in table
+    return table.keys()
 
 
 def unresolved(doc: Doc, closure: list[Doc]) -> list[Ref]:
     """The references of ``doc`` that no document of ``closure`` (``doc`` and everything
     it uses) defines: the only ones another framework holding all of them must check."""
-    return [r for r in references(doc) if not any(defines(d, r[2], r[1]) for d in closure)]
+    spaces: dict[str, set[str]] = {}
+
+    def known(space: str) -> set[str]:
+        if space not in spaces:
+            spaces[space] = set().union(*(defined(d, space) for d in closure))
+        return spaces[space]
+
+    return [r for r in references(doc) if r[1] not in known(r[2])]
 
 
 def check(

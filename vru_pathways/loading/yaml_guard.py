@@ -17,10 +17,47 @@ import yaml
 from ..positions import Point
 from ..rulebook import Rule
 
-try:
-    from yaml import CSafeLoader as Loader
-except ImportError:  # pragma: no cover - libyaml is part of the PyYAML wheels
-    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+LIBYAML_LEVELS = 1000
+"""libyaml refuses the 1000th level of nesting, flow or block, as its scanner reaches it."""
+
+
+class PureLoader(yaml.SafeLoader):
+    """PyYAML's parser written in Python, where libyaml is absent, held to libyaml's limit
+    on nesting so that a file reads the same, and fails in the same place, either way."""
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:  # noqa: N803 - PyYAML's
+        if self.flow_level + 1 >= LIBYAML_LEVELS:
+            self._too_deep("flow")
+        super().fetch_flow_collection_start(TokenClass)
+
+    def add_indent(self, column: int) -> bool:
+        if self.indent < column and len(self.indents) + 1 >= LIBYAML_LEVELS:
+            self._too_deep("block")
+        grew: bool = super().add_indent(column)
+        return grew
+
+    def process_empty_scalar(self, mark: Any) -> Any:
+        """An empty value; in a flow collection libyaml places it where the next token
+        starts (``{a: , b}``: at the comma), PyYAML where the ``:`` or ``?`` ends."""
+        if self.state in (
+            self.parse_flow_mapping_key,
+            self.parse_flow_mapping_value,
+            self.parse_flow_sequence_entry_mapping_value,
+            self.parse_flow_sequence_entry_mapping_end,
+        ):
+            mark = self.peek_token().start_mark  # type: ignore[no-untyped-call]
+        return super().process_empty_scalar(mark)
+
+    def _too_deep(self, what: str) -> None:
+        mark = self.get_mark()
+        context = f"while increasing {what} level"
+        raise yaml.scanner.ScannerError(context, mark, "exceeded maximum nesting depth", mark)
+
+
+Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = (
+    yaml.CSafeLoader if yaml.__with_libyaml__ else PureLoader
+)
+"""libyaml's parser, in C, where PyYAML has it (its wheels do); else :class:`PureLoader`."""
 
 __all__ = [
     "MAX_ALIASES",
@@ -28,6 +65,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_VALUES",
     "Loader",
+    "PureLoader",
     "YamlProblem",
     "point",
     "refuse",

@@ -1,16 +1,30 @@
 """Diagram → text: pure emitters, no files, no processes.
 
-``EMITTERS`` maps each text format to its emitter; the image formats
-(:data:`IMAGE_FORMATS`) are DOT text run through Graphviz by :mod:`vru_pathways.edge`.
+:func:`emit` writes a diagram in one of the text formats (:data:`TEXT_FORMATS`); the
+image formats (:data:`IMAGE_FORMATS`) are DOT text run through Graphviz by
+:mod:`vru_pathways.edge`.
+
+This module stays light: the command line reads its names at start-up, and a command
+that draws nothing never imports the emitters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from typing import TYPE_CHECKING
 
-from . import dot, mermaid
-from .diagram import Diagram
+if TYPE_CHECKING:
+    from .diagram import Diagram
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
+TEXT_FORMATS = ("dot", "mermaid")
+"""The formats written as text, each by the ``emit`` of the module of that name."""
 
-EMITTERS: dict[str, Callable[[Diagram], str]] = {"dot": dot.emit, "mermaid": mermaid.emit}
+
+def emit(fmt: str, diagram: Diagram) -> str:
+    """``diagram`` as text in ``fmt`` (one of :data:`TEXT_FORMATS`)."""
+    if fmt not in TEXT_FORMATS:
+        raise KeyError(fmt)
+    module = importlib.import_module(f"{__name__}.{fmt}")
+    text: str = module.emit(diagram)
+    return text

@@ -1,10 +1,8 @@
-"""``validate``, ``gaps`` and ``schema``: the checks a model must pass."""
+"""``validate`` and ``gaps``: the checks a model must pass."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any
 
 from ..analysis import HYGIENE
 from ..analysis.context import Context
@@ -13,7 +11,6 @@ from ..diagnostics import DEFAULT_MAX_FINDINGS, Severity
 from ..judgement import judge
 from ..loading import Loaded, load
 from ..results import CheckReport
-from ..schema.jsonschema import document_schema
 from . import Progress
 
 
@@ -86,9 +83,3 @@ def analyse(
         )
     contexts = [Context(framework, as_of) for framework in loaded.frameworks]
     return judge(contexts, loaded.findings, loaded.read, fail_under, fail_on, command, max_findings)
-
-
-def schema() -> str:
-    """The JSON Schema of the format, as text (sorted keys, one trailing newline)."""
-    document: dict[str, Any] = document_schema()
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

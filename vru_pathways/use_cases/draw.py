@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..analysis.context import Context
-from ..edge.graphviz import run_dot
 from ..loading import load
-from ..render import EMITTERS, IMAGE_FORMATS
+from ..render import IMAGE_FORMATS, emit
 from ..render.page import on_page_svg, with_graph_attributes
-from ..render.svg import accessible_svg
 from ..results import Drawing, checked
 from ..views import Options, ViewError
 from ..views.build import build
@@ -45,9 +43,10 @@ def draw(
             raise ViewError(
                 "the matrix view is a table: draw it as svg, png, pdf or dot, not mermaid"
             )
-        return Drawing(report, EMITTERS[fmt](diagram).encode("utf-8"), diagram.description)
+        return Drawing(report, emit(fmt, diagram).encode("utf-8"), diagram.description)
     sheets = pages(ctx, options, page, orientation, split_by)
     if fmt == "pdf":
+        from ..edge.graphviz import run_dot  # lazy: Graphviz only for an image
         from ..render.pdf import on_pages  # lazy: pypdf is needed for PDF alone
 
         drawn = [(run_dot(p.dot, "pdf"), p.paper) for p in sheets]
@@ -60,6 +59,8 @@ def draw(
 
 def _image(sheet: Page, fmt: str, dpi: int) -> bytes:
     """One page as SVG (with its title and description) or PNG."""
+    from ..edge.graphviz import run_dot  # lazy: Graphviz only for an image
+
     diagram = sheet.diagram
     if fmt == "png":
         data = run_dot(with_graph_attributes(sheet.dot, {"dpi": str(dpi)}), "png")
@@ -68,6 +69,8 @@ def _image(sheet: Page, fmt: str, dpi: int) -> bytes:
         from ..render.png import on_page  # lazy: Pillow is needed for PNG on paper alone
 
         return on_page(data, sheet.paper, dpi)
+    from ..render.svg import accessible_svg  # lazy: only for an SVG
+
     data = run_dot(sheet.dot, "svg")
     if sheet.paper is not None:
         data = on_page_svg(data, sheet.paper)

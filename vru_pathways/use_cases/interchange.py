@@ -8,10 +8,6 @@ import os
 from ..analysis.context import Context
 from ..diagnostics import InputError, Severity
 from ..framework import Framework
-from ..interchange.graphml import to_graphml
-from ..interchange.oruk import import_directory
-from ..interchange.xlsx import export_workbook, import_workbook
-from ..interchange.xlsx.archive import MAX_BYTES
 from ..loading import load
 from ..loading.files import read_input
 from ..loading.json_source import read_json
@@ -26,6 +22,8 @@ def _framework(path: str, command: str, root: str | None) -> tuple[Framework | N
 
 def export_xlsx(path: str, root: str | None = None) -> Output:
     """A workbook with one sheet per section, ID columns and readable lists."""
+    from ..interchange.xlsx import export_workbook  # lazy: openpyxl, for workbooks only
+
     framework, report = _framework(path, "export", root)
     if framework is None:
         return Output(report)
@@ -37,6 +35,8 @@ def export_xlsx(path: str, root: str | None = None) -> Output:
 
 def export_graphml(path: str, as_of: dt.date | None = None, root: str | None = None) -> Output:
     """The framework graph as GraphML, with the analysis as node attributes."""
+    from ..interchange.graphml import to_graphml  # lazy: each export imports only its own
+
     framework, report = _framework(path, "export", root)
     if framework is None:
         return Output(report)
@@ -45,6 +45,9 @@ def export_graphml(path: str, as_of: dt.date | None = None, root: str | None = N
 
 def import_xlsx(workbook: str) -> Outputs:
     """A workbook made by ``export xlsx`` (and edited) as YAML documents."""
+    from ..interchange.xlsx import import_workbook  # lazy: openpyxl, for workbooks only
+    from ..interchange.xlsx.archive import MAX_BYTES  # lazy: with the workbook reader
+
     data, size = read_input(workbook, MAX_BYTES)
     documents, problems = import_workbook(data, os.path.basename(workbook), size)
     if any(p.severity is Severity.ERROR for p in problems):
@@ -56,6 +59,8 @@ def import_xlsx(workbook: str) -> Outputs:
 
 def import_oruk(source: str) -> Output:
     """An Open Referral UK / HSDS 3.0 service directory export as service entries."""
+    from ..interchange.oruk import import_directory  # lazy: each import reads only its own
+
     data = read_json(source)
     try:
         text, warnings = import_directory(data, os.path.basename(source))

@@ -12,8 +12,7 @@ from dataclasses import dataclass, replace
 from math import ceil
 
 from ..analysis.context import Context
-from ..edge.graphviz import measure
-from ..render import EMITTERS
+from ..render import emit
 from ..render.diagram import Diagram
 from ..render.page import MIN_TEXT, Paper, fit_attributes, papers, smallest_font
 from ..render.page import with_graph_attributes as with_attributes
@@ -39,7 +38,9 @@ class Page:
 
 def _fitted(diagram: Diagram, choices: list[Paper], part: str = "") -> Page:
     """The diagram on whichever of the papers prints its text largest."""
-    dot = EMITTERS["dot"](diagram)
+    from ..edge.graphviz import measure  # lazy: Graphviz only for a drawing on paper
+
+    dot = emit("dot", diagram)
     width, height = measure(dot)
     smallest = smallest_font(dot)
     paper = max(choices, key=lambda p: p.scale(width, height))
@@ -62,7 +63,7 @@ def pages(
     says how small the text would be and what to do."""
     whole = build(ctx, options)
     if page is None:
-        dot = EMITTERS["dot"](whole)
+        dot = emit("dot", whole)
         return [Page(whole, dot, None, smallest_font(dot))]
     choices = papers(page, orientation)
     one = _fitted(whole, choices)
