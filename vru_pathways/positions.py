@@ -61,13 +61,27 @@ class Positions:
         depth = self.depth
         if depth is not None and len(path) > depth and self.inner is not None:
             head = path[:depth]
-            if head not in self._within:
-                self._within[head] = self.inner(head)
-            point = self._within[head].nearest(path[depth:], key=key, stop=1)
+            point = self._inside(head).nearest(path[depth:], key=key, stop=1)
             if point is not None:
                 return point
             path = head
         return self.nearest(path, key=key)
+
+    def keys_of(self, path: Path) -> list[int]:
+        """The points of the keys of the mapping at ``path`` (none if it is no mapping),
+        in document order, read from inside an entity when the tables stop above them."""
+        depth, size = self.depth, len(path)
+        if depth is not None and size >= depth and self.inner is not None:
+            inside, rest = self._inside(path[:depth]), path[depth:]
+            return [p for q, p in inside.keys.items() if len(q) == len(rest) + 1 and q[:-1] == rest]
+        return [p for q, p in self.keys.items() if len(q) == size + 1 and q[:-1] == path]
+
+    def _inside(self, head: Path) -> Positions:
+        """The positions inside the value at ``head`` (a path :attr:`depth` long)."""
+        if head not in self._within:
+            assert self.inner is not None
+            self._within[head] = self.inner(head)
+        return self._within[head]
 
     def nearest(self, path: Path, *, key: bool = False, stop: int = 0) -> int | None:
         """The point of ``path`` or of its deepest ancestor in the tables, no shorter

@@ -39,7 +39,7 @@ class Misplaced:
     def __init__(self, errors: list[Any], model: type[BaseModel], positions: Positions) -> None:
         self.positions = positions
         self.model = model
-        self._entries: dict[str, list[tuple[int, str, int]]] = {}
+        self._entries: dict[str, list[tuple[int, str]]] = {}
         self.found: dict[Path, tuple[str, int, int]] = {}
         """(section, key) → the entity above it, its line and the column of its keys."""
         for error in errors:
@@ -59,25 +59,23 @@ class Misplaced:
         if at is None or key not in self._fields(section):
             return
         line, col = unpack(at)
-        above = [e for e in self._of(section) if e[0] < line][-1:]
-        if above and above[0][2] > col:
-            self.found[(section, key)] = (above[0][1], above[0][0], above[0][2])
+        for above, ident in reversed([e for e in self._of(section) if e[0] < line]):
+            keys = self.positions.keys_of((section, ident))
+            if keys:
+                first = min(unpack(p)[1] for p in keys)
+                if first > col:
+                    self.found[(section, key)] = (ident, above, first)
+                return
 
-    def _of(self, section: str) -> list[tuple[int, str, int]]:
-        """The entities of a section that hold keys, as (line, ID, column of their first
-        key), in line order; read once per section however many keys are misplaced."""
+    def _of(self, section: str) -> list[tuple[int, str]]:
+        """The entities of a section, as (line, ID), in line order; read once per section
+        however many keys are misplaced."""
         if section not in self._entries:
-            lines: dict[str, int] = {}
-            cols: dict[str, int] = {}
+            found = []
             for q, p in self.positions.keys.items():
-                if q[0] != section or len(q) not in (2, 3):
-                    continue
-                line, col = unpack(p)
-                if len(q) == 2:
-                    lines[str(q[1])] = line
-                else:
-                    cols[str(q[1])] = min(col, cols.get(str(q[1]), col))
-            self._entries[section] = sorted((lines[i], i, c) for i, c in cols.items() if i in lines)
+                if len(q) == 2 and q[0] == section:
+                    found.append((unpack(p)[0], str(q[1])))
+            self._entries[section] = sorted(found)
         return self._entries[section]
 
     def message(self, loc: Path) -> str | None:
