@@ -18,9 +18,8 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Inches, Pt
 
 from ..escaping import printable
-from ..interchange.xlsx.export import restamped
+from ..interchange.zips import FIXED_UTC, restamped
 from .blocks import Block, Drawings, Facts, Figure, Items, Paper, Paragraph, Slide, Table
-from .word.xml import FIXED
 
 WIDE = (Inches(13.333), Inches(7.5))
 TEXT = Pt(18)
@@ -160,9 +159,9 @@ def _properties(deck: Deck, paper: Paper) -> None:
     props.author = "vru-pathways"
     props.last_modified_by = "vru-pathways"
     props.revision = 1
-    props.created = FIXED
-    props.modified = FIXED
-    props.last_printed = FIXED
+    props.created = FIXED_UTC
+    props.modified = FIXED_UTC
+    props.last_printed = FIXED_UTC
 
 
 def render(paper: Paper, drawings: Drawings) -> bytes:

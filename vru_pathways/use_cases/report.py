@@ -16,7 +16,6 @@ from ..charts import ChartFormat
 from ..charts.bars import Bars
 from ..edge.graphviz import run_dot
 from ..framework import Framework
-from ..interchange.xlsx.archive import MAX_BYTES
 from ..loading import load
 from ..loading.files import read_input
 from ..outlook import asked
@@ -60,10 +59,11 @@ def report(
 
 
 def _template(reference: str | None) -> bytes | None:
-    from ..board_report.word.template import checked_template  # lazy: python-docx
-
     if reference is None:
         return None
+    from ..board_report.word.template import checked_template  # lazy: python-docx
+    from ..interchange.xlsx.archive import MAX_BYTES  # lazy: it loads openpyxl beside it
+
     data, size = read_input(reference, MAX_BYTES)
     checked_template(data, reference, size)
     return data

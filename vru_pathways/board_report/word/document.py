@@ -19,7 +19,7 @@ from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
 
-from ...interchange.xlsx.export import restamped
+from ...interchange.zips import restamped
 from ..blocks import Block, Drawings, Facts, Figure, Heading, Items, Paper, Paragraph, Part, Table
 from . import xml
 from .template import open_template

@@ -18,7 +18,6 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
 from ...diagnostics import InputError
-from ...interchange.xlsx.archive import Damaged, refusal
 
 STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "List Bullet")
 """The paragraph styles the paper uses, by name."""
@@ -35,6 +34,8 @@ def open_template(
     is the file's, when only its first bytes were read."""
     if data is None:
         return Document()
+    from ...interchange.xlsx.archive import Damaged, refusal  # lazy: beside openpyxl
+
     try:
         refused = refusal(data, size)
     except Damaged as exc:

@@ -4,8 +4,6 @@ document's language; and the package made byte-identical run after run."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from docx.document import Document as Doc
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -19,11 +17,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ...escaping import printable
+from ...interchange.zips import FIXED_UTC
 
 SVG_EXT = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 """The extension Word 2016 and later read an SVG picture from, beside its PNG."""
 SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-FIXED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+FIXED = FIXED_UTC
 """The document's created, modified and printed times: same input, same bytes."""
 
 

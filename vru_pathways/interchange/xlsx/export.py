@@ -9,7 +9,6 @@ that differs from none (``scope.harms``). Every time the file holds is
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import zipfile
@@ -29,6 +28,7 @@ from pydantic import BaseModel
 
 from ...framework import Doc
 from ...schema.document import Document
+from ..zips import FIXED_TIME, restamped
 from .columns import (
     DOCUMENT_COLUMNS,
     DOCUMENTS,
@@ -44,9 +44,6 @@ from .columns import (
 from .paths import relative, ups
 
 __all__ = ["FIXED_TIME", "export_workbook"]
-
-FIXED_TIME = dt.datetime(2000, 1, 1)
-"""The workbook's created and modified times, and every zip entry's: same input, same bytes."""
 
 CellValue = str | int | float | None
 _MAX_WIDTH = 60
@@ -250,20 +247,3 @@ def _save(book: Workbook) -> bytes:
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
     return restamped(raw.getvalue())
-
-
-def restamped(data: bytes) -> bytes:
-    """The zip with every entry stamped :data:`FIXED_TIME` (openpyxl stamps each with the
-    time of writing), compressed and permissioned alike."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info))
-    return out.getvalue()
