@@ -19,7 +19,17 @@ from helpers import ROOT
 
 MODEL = "models/eastwick/model.yaml"
 
-THIRD_PARTY = ("networkx", "pydantic", "yaml", "matplotlib", "openpyxl", "graphviz")
+THIRD_PARTY = (
+    "networkx",
+    "pydantic",
+    "yaml",
+    "matplotlib",
+    "openpyxl",
+    "graphviz",
+    "docx",
+    "pptx",
+    "pypdf",
+)
 """Heavy packages of others, by top-level name."""
 OURS = (
     "vru_pathways.analysis",
@@ -55,6 +65,11 @@ BASE = ["networkx", "pydantic", "vru_pathways.analysis", "vru_pathways.loading",
 VIEW = ["vru_pathways.render.diagram", "vru_pathways.views.build"]
 DRAWING = [*VIEW, "graphviz", "vru_pathways.edge.graphviz", "vru_pathways.render.svg"]
 """What drawing a view as an image needs, beside the emitter of its text."""
+CHARTS = ["matplotlib", "vru_pathways.charts.figure", "vru_pathways.charts.timeline"]
+"""What a report that places pictures needs for its charts of money and time."""
+
+REPORT = ["vru_pathways.board_report", "vru_pathways.render.dot", "vru_pathways.render.mermaid"]
+"""What every report needs beside drawing: its writers, and the emitters of its diagrams."""
 
 COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "help": (["--help"], []),
@@ -76,6 +91,34 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
         ["draw", MODEL, "--format", "svg", "-o", "{tmp}/map.svg"],
         [*BASE, *DRAWING, "vru_pathways.render.dot"],
     ),
+    "draw svg on a page": (
+        ["draw", MODEL, "--format", "svg", "--page", "a4", "-o", "{tmp}/map.svg"],
+        [*BASE, *DRAWING, "vru_pathways.render.dot"],
+    ),
+    "draw png": (  # no SVG is made, so none is post-processed
+        ["draw", MODEL, "--format", "png", "-o", "{tmp}/map.png"],
+        [*BASE, *VIEW, "graphviz", "vru_pathways.edge.graphviz", "vru_pathways.render.dot"],
+    ),
+    "draw pdf on a page": (  # pypdf sets each page on true paper
+        ["draw", MODEL, "--format", "pdf", "--page", "a4", "-o", "{tmp}/map.pdf"],
+        [
+            *BASE,
+            *VIEW,
+            "graphviz",
+            "pypdf",
+            "vru_pathways.edge.graphviz",
+            "vru_pathways.render.dot",
+        ],
+    ),
+    "draw matrix": (
+        ["draw", MODEL, "--view", "matrix", "--format", "dot"],
+        [*BASE, *VIEW, "vru_pathways.render.dot"],
+    ),
+    "list": (["list", "factors"], BASE),  # the catalogue is read as a model is
+    "init": (  # the starter model is written by vru_pathways.interchange.starter
+        ["init", "{tmp}/area", "--locality", "North"],
+        [*BASE, "vru_pathways.interchange"],
+    ),
     "export graphml": (
         ["export", "graphml", MODEL, "-o", "{tmp}/model.graphml"],
         [*BASE, "vru_pathways.interchange"],
@@ -93,6 +136,18 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
             "vru_pathways.render.dot",
             "vru_pathways.render.mermaid",
         ],
+    ),
+    "report html": (
+        ["report", MODEL, "-o", "{tmp}/report.html"],
+        [*BASE, *DRAWING, *CHARTS, *REPORT],
+    ),
+    "report docx": (  # a Word file is a zip, stamped to one time as the workbook is
+        ["report", MODEL, "-o", "{tmp}/report.docx"],
+        [*BASE, *DRAWING, *CHARTS, *REPORT, "docx", "vru_pathways.interchange"],
+    ),
+    "report pptx": (  # as docx: its zip is stamped by vru_pathways.interchange.zips
+        ["report", MODEL, "-o", "{tmp}/report.pptx"],
+        [*BASE, *DRAWING, *CHARTS, *REPORT, "pptx", "vru_pathways.interchange"],
     ),
 }
 
