@@ -680,6 +680,11 @@ CELL_VALUES = st.one_of(
 )
 
 
+SHEET_TITLE_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs", "Cn"))
+"""Characters an XML attribute can hold (no control characters, surrogates or
+noncharacters), as a spreadsheet program lets a sheet be named."""
+
+
 @st.composite
 def workbooks(draw: st.DrawFn, book: bytes) -> bytes:
     """Random bytes, an archive of random parts, or the exported workbook with cells of
@@ -715,10 +720,9 @@ def workbooks(draw: st.DrawFn, book: bytes) -> bytes:
         value = draw(CELL_VALUES)
         with contextlib.suppress(ValueError, TypeError, IllegalCharacterError):  # openpyxl refuses
             sheet.cell(row, column).value = value
-    if draw(st.booleans()):
-        opened.create_sheet(
-            draw(st.text(min_size=1, max_size=31).filter(lambda t: not set(t) & set("[]:*?/\\")))
-        )
+    if draw(st.booleans()):  # a title XML can hold: openpyxl cannot save any other
+        title = st.text(SHEET_TITLE_CHARACTERS, min_size=1, max_size=31)
+        opened.create_sheet(draw(title.filter(lambda t: not set(t) & set("[]:*?/\\"))))
     out = io.BytesIO()
     opened.save(out)
     return out.getvalue()
