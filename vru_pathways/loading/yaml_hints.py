@@ -17,7 +17,7 @@ import re
 import yaml
 
 from ..positions import Path
-from .yaml_guard import Loader
+from . import yaml_guard
 
 _KEY = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)*)(?P<key>[^\s#:][^:#]*?)[ ]*:(?:[ ]|$)")
 
@@ -101,7 +101,7 @@ def comma_cuts(text: str) -> dict[Path, str]:
     college"``). Composed again only when a document has an unknown key with no value,
     so that well-formed documents pay nothing for it."""
     try:
-        root = yaml.compose(text, Loader=Loader)
+        root = yaml.compose(text, Loader=yaml_guard.Loader)
     except yaml.YAMLError:
         return {}
     out: dict[Path, str] = {}
