@@ -660,11 +660,17 @@ XML_SOUP = st.lists(
             'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
         ]
     )
-    | st.text(max_size=8),
+    | st.text(st.characters(blacklist_categories=("Cs",)), max_size=8),
     max_size=40,
 ).map("".join)
-MEMBER_NAMES = st.text(st.characters(blacklist_characters="\0/\\"), min_size=1, max_size=12)
-"""Names zipfile can write (it cuts a name at NUL, and keeps none that is all slashes)."""
+"""Parts as text, written as UTF-8 (which holds no lone surrogate)."""
+MEMBER_NAMES = st.text(
+    st.characters(blacklist_characters="\0/\\", blacklist_categories=("Cs",)),
+    min_size=1,
+    max_size=12,
+)
+"""Names zipfile can write (it cuts a name at NUL, keeps none that is all slashes, and
+stores a name as UTF-8, which holds no lone surrogate)."""
 CELL_VALUES = st.one_of(
     st.sampled_from(TOKENS),
     soup,
@@ -680,7 +686,18 @@ CELL_VALUES = st.one_of(
 )
 
 
-SHEET_TITLE_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs", "Cn"))
+def utf8(value: object) -> bool:
+    """Whether a cell value can be saved: a workbook's XML is UTF-8, which holds no lone
+    surrogate (openpyxl takes one into a cell and fails only when saving)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+    return True
+
+
+SHEET_TITLE_CHARACTERS = st.characters(blacklist_categories=("Cc", "Cs", "Cn"))
 """Characters an XML attribute can hold (no control characters, surrogates or
 noncharacters), as a spreadsheet program lets a sheet be named."""
 
@@ -717,7 +734,7 @@ def workbooks(draw: st.DrawFn, book: bytes) -> bytes:
     for _ in range(draw(st.integers(1, 6))):
         sheet = opened[draw(st.sampled_from(opened.sheetnames))]
         row, column = draw(st.integers(1, 6)), draw(st.integers(1, 22))
-        value = draw(CELL_VALUES)
+        value = draw(CELL_VALUES.filter(utf8))
         with contextlib.suppress(ValueError, TypeError, IllegalCharacterError):  # openpyxl refuses
             sheet.cell(row, column).value = value
     if draw(st.booleans()):  # a title XML can hold: openpyxl cannot save any other
