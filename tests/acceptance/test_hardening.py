@@ -717,7 +717,11 @@ def workbooks(draw: st.DrawFn, book: bytes) -> bytes:
             sheet.cell(row, column).value = value
     if draw(st.booleans()):
         opened.create_sheet(
-            draw(st.text(min_size=1, max_size=31).filter(lambda t: not set(t) & set("[]:*?/\\")))
+            draw(  # a title Excel allows, and XML can hold (lxml refuses control characters)
+                st.text(
+                    st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=31
+                ).filter(lambda t: not set(t) & set("[]:*?/\\"))
+            )
         )
     out = io.BytesIO()
     opened.save(out)

@@ -217,7 +217,8 @@ def test_an_external_link_is_not_followed_or_kept(tmp_path: Path, book: bytes) -
         types = archive.read("[Content_Types].xml").decode()
     workbook = workbook.replace(
         "</sheets>",
-        '</sheets><externalReferences><externalReference r:id="rIdX"/></externalReferences>',
+        f'</sheets><externalReferences><externalReference xmlns:r="{ns}" r:id="rIdX"/>'
+        "</externalReferences>",
     )
     rels = rels.replace(
         "</Relationships>",
