@@ -72,18 +72,24 @@ BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # --- limits, measured in a fresh process ------------------------------------------------
 
 PROBE = """
-import io, json, resource, sys, time
+import io, json, sys, time
 from contextlib import redirect_stdout
 import vru_pathways.use_cases.check, vru_pathways.loading  # imported before the clock starts
 from vru_pathways.cli import main
 
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def high_water():
+    # VmHWM belongs to this program's own memory map; ru_maxrss would carry over the RSS
+    # of the test process that started it, which fork copies and exec keeps.
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
+before = high_water()
 out = io.StringIO()
 start = time.perf_counter()
 with redirect_stdout(out):
     code = main(sys.argv[1:])
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = high_water()
 print(json.dumps({"code": code, "seconds": seconds, "out": out.getvalue(),
                   "peak_mb": peak / 1024, "grew_mb": (peak - before) / 1024}))
 """

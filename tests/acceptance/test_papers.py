@@ -90,10 +90,12 @@ def test_the_deck_reads_back(papers: dict[str, Path]) -> None:
             "coverage as funding ends",
         ):
             assert f"{area}: {what}" in titles
+        for page in range(1, 5):  # the map of the gaps, on the four A4 pages draw gives it
+            assert f"{area}: Pathway map of the gaps, page {page} of 4" in titles
     pictures = [sh for s in deck.slides for sh in s.shapes if sh.shape_type == 13]
-    assert (
-        len(pictures) == 1 + 3 * 4
-    )  # the region's chart; per area a chart, 2 diagrams, a timeline
+    # the region's chart; per area a chart, 2 diagrams, the 4 pages of the map of the gaps,
+    # a timeline
+    assert len(pictures) == 1 + 3 * (4 + 4)
     for slide in deck.slides:
         for shape in slide.shapes:
             if shape.shape_type == 13:

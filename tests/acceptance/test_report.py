@@ -138,9 +138,13 @@ def test_report_contents(region_report: Path) -> None:
     ):
         assert heading in html
     # a logic model, a pathway map, a timeline chart and the coverage by tier and by area
-    # for each area; one chart across them
-    assert html.count("<svg") == 16
-    assert html.count('<figure class="diagram">') == 6
+    # for each area; one chart across them; and each area's pathway map of the gaps on the
+    # A4 landscape pages that print it at 7 pt or more: four each, as
+    # `draw --view pathways --gaps-only --page a4 --orientation landscape` makes it
+    assert html.count("<svg") == 16 + 3 * 4
+    assert html.count('<figure class="diagram">') == 6 + 3 * 4
+    for page in range(1, 5):  # one caption of each page for each of the three areas
+        assert html.count(f"Pathway map of the gaps, page {page} of 4") == 3
     assert html.count('<figure class="chart">') == 3 + 1
     assert html.count('<figure class="chart half">') == 6
     assert "A line chart of coverage" in html  # the chart's description, read aloud
@@ -184,7 +188,8 @@ def test_markdown_report(tmp_path: Path) -> None:
     assert run(["report", *MODELS, "-o", str(out)], ROOT).code == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Gap analysis: 3 areas compared")
-    assert text.count("```mermaid") == 6
+    assert text.count("```mermaid") == 9  # logic model, pathway map, map of the gaps, each area
+    assert "Pathway map of the gaps" in text and ", page 1 of" not in text  # Mermaid: no pages
     assert "## Appendix D: evidence" in text
 
 

@@ -10,6 +10,7 @@ comparison across its areas. The matrices (:mod:`.matrices`) and the gaps by boa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ..analysis import CHECKS
 from ..analysis.context import Context
@@ -18,6 +19,7 @@ from ..analysis.engine import run
 from ..charts.text import safe, short_names
 from ..diagnostics import Finding, Severity
 from ..framework import Framework
+from ..render.diagram import Diagram
 from ..schema.document import Source
 from ..views import Options, ViewError
 from ..views.build import build as build_view
@@ -103,13 +105,33 @@ def ending(ctx: Context) -> list[Ending]:
     return sorted(found, key=lambda e: (e.ends, e.name))
 
 
-def diagrams(ctx: Context) -> list[tuple[str, object]]:
+Paginate = Callable[[Context, Options], list[Diagram]]
+"""How a view is set on the paper's pages: the diagram of each page. The use-case that
+writes the report passes one that measures the drawing (``use_cases.pages``); without
+it, a view is one page."""
+
+
+def one_page(ctx: Context, options: Options) -> list[Diagram]:
+    return [build_view(ctx, options)]
+
+
+VIEWS = (
+    ("Logic model", Options("logic-model"), False),
+    ("Pathway map", Options("pathways"), False),
+    ("Pathway map of the gaps", Options("pathways", gaps_only=True), True),
+)
+"""What the report draws of each model: the logic model and the pathway map whole, each
+on one page (their pictures are vector drawings a reader can zoom into), then the
+factors with gaps and their services, on as many pages as print them at 7 pt or more."""
+
+
+def diagrams(ctx: Context, paginate: Paginate = one_page) -> list[tuple[str, object]]:
     """(caption, the view's pages) for each view the report draws, or (caption, why it
-    cannot be drawn); a view is a list of pages, one today."""
+    cannot be drawn)."""
     out: list[tuple[str, object]] = []
-    for view, caption in (("logic-model", "Logic model"), ("pathways", "Pathway map")):
+    for caption, options, paged in VIEWS:
         try:
-            out.append((caption, [build_view(ctx, Options(view))]))
+            out.append((caption, (paginate if paged else one_page)(ctx, options)))
         except ViewError as exc:
             out.append((caption, str(exc)))
     return out
@@ -148,9 +170,11 @@ def build(
     as_of: dt.date | None = None,
     scenario: str | None = None,
     dates: dict[str, dt.date] | None = None,
+    paginate: Paginate = one_page,
 ) -> BoardReport:
     """The report of the frameworks, each on ``dates[its id]`` if given, else ``as_of``;
-    ``scenario`` names the scenario they are copies under, for the title."""
+    ``scenario`` names the scenario they are copies under, for the title; ``paginate``
+    sets each view on its pages."""
     contexts = [Context(fw, (dates or {}).get(fw.id, as_of)) for fw in frameworks]
     sections: list[Section] = []
     every: list[Finding] = []
@@ -170,7 +194,7 @@ def build(
                 matrices.matrices(ctx),
                 gaps.boards(ctx, found, others, areas),
                 funding_rows(ctx),
-                diagrams(ctx),
+                diagrams(ctx, paginate),
                 cov,
                 {f: ctx.framework.factors[f].name for f in ctx.in_scope},
                 money(ctx),

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import struct
 
+from ..analysis.context import Context
 from ..analysis.scenarios import apply
 from ..analysis.timeline import Timeline
 from ..board_report import html, markdown
 from ..board_report.blocks import Drawing, Drawings, Figure, Paper
-from ..board_report.build import build
+from ..board_report.build import Paginate, build, one_page
 from ..board_report.model import BoardReport
 from ..board_report.outline import paper
 from ..charts import ChartFormat
@@ -25,6 +26,9 @@ from ..render.dot import emit
 from ..render.page import fit_attributes, with_graph_attributes
 from ..render.svg import accessible_svg
 from ..results import Output, checked
+from ..views import Options, ViewError
+from ..views.build import build as build_view
+from .pages import pages
 
 DPI = 200
 """Dots per inch of the pictures in Word and PowerPoint: sharp when printed."""
@@ -48,14 +52,24 @@ def report(
     made = checked("report", loaded)
     if not loaded.ok:
         return Output(made)
+    paginate = one_page if fmt == "markdown" else on_a4  # Mermaid in Markdown has no page
     built = (
-        build(loaded.frameworks, as_of)
+        build(loaded.frameworks, as_of, paginate=paginate)
         if scenario is None
-        else _under(loaded.frameworks, scenario, as_of)
+        else _under(loaded.frameworks, scenario, as_of, paginate)
     )
     outline = paper(built)
     drawings = draw(outline, NEEDS[fmt])
     return Output(made, _write(fmt, outline, drawings, template))
+
+
+def on_a4(ctx: Context, options: Options) -> list[Diagram]:
+    """The view on A4 landscape pages, split where its text would print under 7 pt; a
+    view that no split brings to 7 pt is drawn whole, on one page, as it always was."""
+    try:
+        return [p.diagram for p in pages(ctx, options, "a4", "landscape")]
+    except ViewError:
+        return [build_view(ctx, options)]
 
 
 def _template(reference: str | None) -> bytes | None:
@@ -126,7 +140,9 @@ def draw(outline: Paper, kinds: tuple[str, ...]) -> Drawings:
     return {key: d for key, d in drawn.items() if d is not None}
 
 
-def _under(frameworks: list[Framework], scenario: str, as_of: dt.date | None) -> BoardReport:
+def _under(
+    frameworks: list[Framework], scenario: str, as_of: dt.date | None, paginate: Paginate
+) -> BoardReport:
     """The report with each model changed as the scenario says, judged on its date."""
     changes = asked(frameworks, scenario, None)
     changed, dates, names = [], {}, []
@@ -138,4 +154,4 @@ def _under(frameworks: list[Framework], scenario: str, as_of: dt.date | None) ->
             names.append(change.name)
         if not changes[fw.id]:
             changed.append(fw)
-    return build(changed, as_of, next(iter(names), scenario), dates)
+    return build(changed, as_of, next(iter(names), scenario), dates, paginate)
