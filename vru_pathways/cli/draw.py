@@ -13,7 +13,7 @@ from ..render.page import ORIENTATIONS, PAGES
 from ..views import GROUP_BY, MATRIX_BY, MAX_NODES, SPLIT_BY, VIEWS, Options
 from .check import stop_unless_analysable
 from .errors import run, write_out
-from .options import RootOpt, as_of, as_of_option, choice
+from .options import RootOpt, as_of, as_of_option, choice, format_for
 
 FORMATS = (*IMAGE_FORMATS, *TEXT_FORMATS)
 """What ``draw`` writes: the images Graphviz makes, and the text emitters."""
@@ -30,17 +30,7 @@ SUFFIXES = {
 
 def draw_format(fmt: str | None, output: str | None) -> str:
     """The format asked for, else the one the output's extension names, else DOT."""
-    if fmt is not None:
-        return fmt
-    if output:
-        suffix = "." + output.rsplit(".", 1)[-1].lower() if "." in output else ""
-        if suffix in SUFFIXES:
-            return SUFFIXES[suffix]
-        raise typer.BadParameter(
-            f"cannot tell the format from '{output}'; give --format ({', '.join(FORMATS)})",
-            param_hint="--format",
-        )
-    return "dot"
+    return format_for(fmt, output, SUFFIXES, FORMATS, "dot")
 
 
 def numbered(output: str, number: int) -> str:

@@ -46,6 +46,31 @@ def choice(names: Collection[str], *flags: str, help: str) -> typer.models.Optio
 FAIL_ON = ("error", "warning", "info", "never")
 
 
+def format_for(
+    fmt: str | None,
+    output: str | None,
+    suffixes: dict[str, str],
+    formats: Collection[str],
+    default: str,
+    named: str = "",
+) -> str:
+    """The format asked for, else the one the output file's extension names in
+    ``suffixes``, else ``default``; an extension it does not know is a usage error that
+    lists ``formats`` (and ``named``, the extensions to say, when given)."""
+    if fmt is not None:
+        return fmt
+    if not output:
+        return default
+    suffix = "." + output.rsplit(".", 1)[-1].lower() if "." in output else ""
+    if suffix in suffixes:
+        return suffixes[suffix]
+    also = f", or name the file {named}" if named else ""
+    raise typer.BadParameter(
+        f"cannot tell the format from '{output}'; give --format ({', '.join(formats)}){also}",
+        param_hint="--format",
+    )
+
+
 def threshold(name: str) -> Severity | None:
     """``--fail-on`` as a severity (``never``: ``None``)."""
     return None if name == "never" else Severity.parse(name)

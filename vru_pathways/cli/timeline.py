@@ -12,7 +12,7 @@ from ..diagnostics import ExitCode
 from ..reporters import TIMELINE_FORMATS
 from .check import stop_unless_analysable
 from .errors import run, write_out
-from .options import PathsArg, RootOpt, as_of, as_of_option, choice
+from .options import PathsArg, RootOpt, as_of, as_of_option, choice, format_for
 
 MAX_MONTHS = 120
 """The longest timeline (``analysis.timeline.MAX_MONTHS``, which the command does not
@@ -31,17 +31,8 @@ SUFFIXES = {
 
 def timeline_format(fmt: str | None, output: str | None) -> str:
     """The format asked for, else the one the output's extension names, else a table."""
-    if fmt is not None:
-        return fmt
-    if not output:
-        return "table"
-    suffix = "." + output.rsplit(".", 1)[-1].lower() if "." in output else ""
-    if suffix in SUFFIXES:
-        return SUFFIXES[suffix]
-    raise typer.BadParameter(
-        f"cannot tell the format from '{output}'; give --format ({', '.join(FORMATS)}), "
-        f"or name the file .svg, .png, .pdf, .json, .csv or .txt",
-        param_hint="--format",
+    return format_for(
+        fmt, output, SUFFIXES, FORMATS, "table", ".svg, .png, .pdf, .json, .csv or .txt"
     )
 
 
