@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from .collector import paused
 from .framework import Framework
 from .schema.references import NOUN, REFERENCES
 
@@ -86,6 +87,11 @@ def build(framework: Framework) -> nx.DiGraph:
     >>> [n for n in g.successors("service:inclusion-mentors")][:3]
     ['partner:council', 'approach:mentoring', 'area:north']
     """
+    with paused():
+        return _build(framework)
+
+
+def _build(framework: Framework) -> nx.DiGraph:
     graph = nx.DiGraph(name=framework.id)
     # One string per node, shared by every edge that names it.
     names = {

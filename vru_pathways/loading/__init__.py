@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from ..collector import paused
 from ..diagnostics import Location
 from .files import DiskFiles, Files, MemoryFiles, display_path
 from .resolve import Loaded, Loader
@@ -25,7 +26,8 @@ def load_from(files: Files, paths: Sequence[str]) -> Loaded:
     """Load every root in ``paths`` from ``files`` (a folder on disk, texts in memory,
     a git revision)."""
     loader = Loader(files)
-    frameworks = [fw for fw in (loader.load(p) for p in paths) if fw is not None]
+    with paused():
+        frameworks = [fw for fw in (loader.load(p) for p in paths) if fw is not None]
     return Loaded(frameworks, sorted(loader.findings), tuple(loader.documents))
 
 
@@ -40,7 +42,8 @@ def load_texts(
     checked on its own. See :class:`~.files.MemoryFiles` for ``home``."""
     files = MemoryFiles(texts, home)
     loader = Loader(files, describe)
-    frameworks = [fw for fw in (loader.load(r) for r in roots) if fw is not None]
-    for key in files.texts:
-        loader.document(key)
+    with paused():
+        frameworks = [fw for fw in (loader.load(r) for r in roots) if fw is not None]
+        for key in files.texts:
+            loader.document(key)
     return Loaded(frameworks, sorted(loader.findings))

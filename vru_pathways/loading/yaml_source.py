@@ -17,10 +17,7 @@ document, anchors, duplicate keys and syntax errors included.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
+from ..collector import paused
 from . import yaml_events, yaml_nodes
 from .parsed import MAX_PROBLEMS, Parsed
 from .yaml_errors import line_col
@@ -28,21 +25,7 @@ from .yaml_errors import line_col
 __all__ = ["MAX_PROBLEMS", "Parsed", "line_col", "parse"]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building millions of values makes Python's cycle collector rescan them over and
-    over (on a national framework, 38 s of composing instead of 8); what is built has no
-    cycles to collect, so the collector waits until it is built."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse(text: str) -> Parsed:
     """Parse one YAML document. Problems are returned, never raised."""
-    with _collector_paused():
+    with paused():
         return yaml_events.read(text) or yaml_nodes.parse(text)
