@@ -9,7 +9,8 @@ order, and networkx keeps insertion order, so every traversal is deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -66,13 +67,6 @@ def node_id(kind: str, ident: str) -> str:
     return f"{kind}:{ident}"
 
 
-def _targets(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list):
-        yield from value
-
-
 def build(framework: Framework) -> nx.DiGraph:
     """The framework as a directed graph of typed nodes.
 
@@ -106,19 +100,9 @@ def _build(framework: Framework) -> nx.DiGraph:
     nodes = graph.nodes
     for ident in framework.factors:
         nodes[names["factor"][ident]]["factor_kind"] = framework.factor_kind[ident]
-    for kind, field, target in EDGES:
-        _add_edges(
-            graph,
-            (
-                (ident, ref)
-                for ident, entity in _table(framework, _KIND_SECTION[kind]).items()
-                for ref in _targets(getattr(entity, field))
-            ),
-            names[kind],
-            names[target],
-            target,
-            {"rel": field},
-        )
+    for kind, group in groupby(EDGES, key=itemgetter(0)):
+        links = [(field, names[target], target, {"rel": field}) for _, field, target in group]
+        _add_edges(graph, _table(framework, _KIND_SECTION[kind]), names[kind], links)
     for factor_id, need in framework.needs.items():
         nodes[node_id("factor", factor_id)]["need"] = need
         if need.owner:
@@ -130,28 +114,32 @@ def _build(framework: Framework) -> nx.DiGraph:
 
 def _add_edges(
     graph: nx.DiGraph,
-    pairs: Iterator[tuple[str, str]],
+    entities: dict[str, Any],
     sources: dict[str, str],
-    targets: dict[str, str],
-    target: str,
-    attrs: dict[str, Any],
+    links: list[tuple[str, dict[str, str], str, dict[str, Any]]],
 ) -> None:
-    """Add an edge for each (source ID, target ID) pair, all sharing one ``attrs`` dict.
+    """Add the edges of each entity of one kind: for each link (field, node names of the
+    target kind, that kind, the edge attributes), one edge per ID the field names.
 
     What ``add_edges_from(..., rel=field)`` does, less the attribute dict it makes for
-    every edge: at national scale the edges are most of the graph, and a dict each was a
-    quarter of the memory of a run. Nothing changes a finished graph's edges. As with
-    ``add_edges_from``, a pair already joined keeps its place and takes the later
-    ``rel``, and an end not yet a node is added as one with no attributes.
+    every edge: the edges of one field share one dict. At national scale the edges are
+    most of the graph, and a dict each was a quarter of the memory of a run; nothing
+    changes a finished graph's edges. Each entity's edges are added field by field, as
+    ``EDGES`` lists them; as with ``add_edges_from``, a pair already joined keeps its
+    place, and an end not yet a node is added as one with no attributes.
     """
     succ, pred, node = graph._succ, graph._pred, graph._node
-    for ident, ref in pairs:
+    for ident, entity in entities.items():
         u = sources[ident]
-        v = targets.get(ref) or node_id(target, ref)
-        if v not in node:
-            succ[v], pred[v], node[v] = {}, {}, {}
-        succ[u][v] = attrs
-        pred[v][u] = attrs
+        out = succ[u]
+        for field, targets, target, attrs in links:
+            value = getattr(entity, field)
+            for ref in (value,) if isinstance(value, str) else value or ():
+                v = targets.get(ref) or node_id(target, ref)
+                if v not in node:
+                    succ[v], pred[v], node[v] = {}, {}, {}
+                out[v] = attrs
+                pred[v][u] = attrs
 
 
 def related(
