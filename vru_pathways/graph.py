@@ -81,7 +81,7 @@ def build(framework: Framework) -> nx.DiGraph:
     >>> [n for n in g.successors("service:inclusion-mentors")][:3]
     ['partner:council', 'approach:mentoring', 'area:north']
     """
-    with paused():
+    with paused(lasting=True):
         return _build(framework)
 
 
@@ -156,7 +156,7 @@ def related(
     >>> related(g, "factor:x", "addresses", "service", incoming=True)
     ['a']
     """
-    ends = graph.pred[node] if incoming else graph.succ[node]
-    nodes = graph.nodes
-    found = (nodes[end] for end, edge in ends.items() if edge["rel"] == rel)
+    ends = graph._pred[node] if incoming else graph._succ[node]
+    nodes = graph._node  # the attribute dicts themselves: views cost a call a node
+    found = [nodes[end] for end, edge in ends.items() if edge["rel"] == rel]
     return [end["id"] for end in found if end["kind"] == kind]

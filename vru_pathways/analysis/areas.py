@@ -26,11 +26,15 @@ Run = tuple[int, int]
 
 def _merged(runs: Iterable[Run]) -> tuple[Run, ...]:
     out: list[Run] = []
+    last = -1
     for start, end in sorted(runs):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
+        if start <= last:
+            if end > last:
+                out[-1] = (out[-1][0], end)
+                last = end
         else:
             out.append((start, end))
+            last = end
     return tuple(out)
 
 
@@ -48,10 +52,13 @@ class Reach:
 def union(reaches: Iterable[Reach]) -> Reach:
     """The areas any of ``reaches`` reaches, merged in one sort however many there are."""
     runs: list[Run] = []
+    seen: set[int] = set()  # services listing the same areas share one reach
     for reach in reaches:
         if reach.everywhere:
             return EVERYWHERE
-        runs += reach.runs
+        if id(reach) not in seen:
+            seen.add(id(reach))
+            runs += reach.runs
     return Reach(_merged(runs))
 
 

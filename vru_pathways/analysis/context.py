@@ -124,10 +124,17 @@ class Context(AboutFactors):
     def is_unfunded(self, service: Service) -> bool:
         """Lists funding, every source of which ended before the as-of date: the money is
         gone, so the service covers nothing (1.1)."""
-        funding = self.framework.funding
-        return bool(service.funding) and all(
-            (end := funding[x].ends) is not None and end < self.as_of for x in service.funding
-        )
+        ended = self._ended
+        return bool(service.funding) and all(ended[x] for x in service.funding)
+
+    @cached_property
+    def _ended(self) -> dict[str, bool]:
+        """Funding ID → whether it ended before the as-of date."""
+        as_of = self.as_of
+        return {
+            x: (end := source.ends) is not None and end < as_of
+            for x, source in self.framework.funding.items()
+        }
 
     def is_live(self, service: Service) -> bool:
         """Active on the as-of date and not unfunded: a service that covers what it
@@ -194,10 +201,11 @@ class Context(AboutFactors):
         graph = self.graph
         nodes = graph.nodes
         out = nx.DiGraph()
-        out.add_edges_from(
-            (nodes[u]["id"], nodes[v]["id"], {"rel": rel})
-            for u, v, rel in graph.edges(data="rel")
-            if rel == "leads_to"
+        out.add_edges_from(  # leads_to edges start at outcomes: only theirs are read
+            (o, nodes[v]["id"], {"rel": "leads_to"})
+            for o in self.framework.outcomes
+            for v, edge in graph.succ[node_id("outcome", o)].items()
+            if edge["rel"] == "leads_to"
         )
         out.add_nodes_from(o for o in self.framework.outcomes if o not in out)
         return out
@@ -287,10 +295,18 @@ class Context(AboutFactors):
     def reach(self, service_id: str) -> Reach:
         """The areas a service reaches: those it lists (else the scope's) and every area
         within them; everywhere when neither lists any."""
+        known = self._service_reach.get(service_id)
+        if known is not None:
+            return known
         listed = tuple(self.framework.services[service_id].areas or self.scope.areas or ())
         if listed not in self._reach:
             self._reach[listed] = self.area_tree.reach(listed) if listed else EVERYWHERE
-        return self._reach[listed]
+        self._service_reach[service_id] = reach = self._reach[listed]
+        return reach
+
+    @cached_property
+    def _service_reach(self) -> dict[str, Reach]:
+        return {}
 
     def reaches(self, service_id: str, area: str) -> bool:
         return self.area_tree.covers(self.reach(service_id), area)

@@ -13,6 +13,7 @@ import sys
 
 import typer
 
+from ..collector import freeze_what_loading_builds
 from ..diagnostics import ExitCode
 from ..escaping import printable
 from . import catalogue, check, compare, draw, interchange, report, timeline, whatif
@@ -69,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     anything); an interrupt at any moment, even while a command is still starting, is
     one line and exit 130."""
     _tolerant_streams()
+    if argv is None:
+        freeze_what_loading_builds()  # the program itself: one command, then exit
     Settings.ended = False
     try:
         code = app(args=argv, prog_name="vru-pathways", standalone_mode=False)

@@ -26,7 +26,7 @@ def load_from(files: Files, paths: Sequence[str]) -> Loaded:
     """Load every root in ``paths`` from ``files`` (a folder on disk, texts in memory,
     a git revision)."""
     loader = Loader(files)
-    with paused():
+    with paused(lasting=True):
         frameworks = [fw for fw in (loader.load(p) for p in paths) if fw is not None]
     return Loaded(frameworks, sorted(loader.findings), tuple(loader.documents))
 

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 
 from ...diagnostics import Finding, listed
 from ...rulebook import Rule
-from ..areas import union
 from ..context import Context
 
 RULE = Rule.AREA_GAP
@@ -31,8 +30,14 @@ def uncovered(ctx: Context, factor_id: str) -> list[str]:
     need = ctx.need(factor_id)
     if need is None or not need.areas or not ctx.covering[factor_id]:
         return []
-    reached = union(ctx.reach(s) for s in ctx.covering[factor_id])
-    return [a for a in need.areas if not ctx.area_tree.covers(reached, a)]
+    missing = list(need.areas)
+    covers = ctx.area_tree.covers
+    for s in ctx.covering[factor_id]:  # until every area of the need is reached
+        reach = ctx.reach(s)
+        missing = [a for a in missing if not covers(reach, a)]
+        if not missing:
+            break
+    return missing
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -69,8 +69,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         covering = ctx.covering[f]
         if not covering:
             continue
-        reasons = {s: ctx.at_risk(s, at_risk) for s in covering}
-        if all(r is not None for r in reasons.values()):
+        if all(ctx.at_risk(s, at_risk) is not None for s in covering):
+            reasons = {s: ctx.at_risk(s, at_risk) for s in covering}
             detail = listed([f"{s}: {listed(r or [], 3)}" for s, r in reasons.items()])
             related: list[Location] = []
             for s in covering[:MAX_RELATED]:
