@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 Path = tuple[str | int, ...]
 Point = tuple[int, int]
 
+KEPT = 256
+"""How many entities' inner positions are kept once read."""
+
 _COLUMN_BITS = 26
 """Columns up to 64 Mi: more than one line of a file the loader reads can hold (at 24
 bits, a column past 16 Mi ran into the line)."""
@@ -77,11 +80,16 @@ class Positions:
         return [p for q, p in self.keys.items() if len(q) == size + 1 and q[:-1] == path]
 
     def _inside(self, head: Path) -> Positions:
-        """The positions inside the value at ``head`` (a path :attr:`depth` long)."""
-        if head not in self._within:
+        """The positions inside the value at ``head`` (a path :attr:`depth` long); the
+        last :data:`KEPT` entities' are kept, since a run's messages about one entity
+        come together, while thousands of entities named once each are not."""
+        within = self._within
+        if head not in within:
             assert self.inner is not None
-            self._within[head] = self.inner(head)
-        return self._within[head]
+            if len(within) >= KEPT:
+                del within[next(iter(within))]
+            within[head] = self.inner(head)
+        return within[head]
 
     def nearest(self, path: Path, *, key: bool = False, stop: int = 0) -> int | None:
         """The point of ``path`` or of its deepest ancestor in the tables, no shorter

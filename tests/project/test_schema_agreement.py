@@ -168,7 +168,7 @@ def schema_accepts(source: str) -> bool:
 def validator_accepts(tmp: Path, source: str) -> bool:
     path = tmp / "doc.yaml"
     path.write_text(source, encoding="utf-8")
-    doc, problems = parse_document(path.read_bytes(), "doc.yaml")
+    doc, problems = parse_document(path.read_text(encoding="utf-8"), "doc.yaml")
     return doc is not None and not problems
 
 

@@ -50,7 +50,10 @@ class Loader:
             data, problems = self._read(key)
             doc = None
             if data is not None:
-                doc, problems = parse_document(data, self.files.show(key))
+                text, problems = files.decode(data, self.files.show(key))
+                del data  # the bytes of a national file: not kept while it is parsed
+                if text is not None:
+                    doc, problems = parse_document(text, self.files.show(key))
             self.documents[key] = doc
             if doc is not None:
                 self._keys[id(doc)] = key
