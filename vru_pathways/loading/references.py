@@ -143,7 +143,22 @@ def unresolved(doc: Doc, closure: list[Doc]) -> list[Ref]:
             spaces[space] = set().union(*(defined(d, space) for d in closure))
         return spaces[space]
 
-    return [r for r in references(doc) if r[1] not in known(r[2])]
+    out: list[Ref] = []
+    for section, field_path, space in REFERENCES:
+        entities = getattr(doc.model, section)
+        names = known(space) if entities else set()
+        for ident, entity in entities.items():
+            value = _walk(entity, field_path)
+            if isinstance(value, str) and value in names:
+                continue  # what nearly every entity does: one set operation, no paths
+            if isinstance(value, list | dict) and names.issuperset(value):
+                continue
+            for suffix, ref, is_key in _ids(value):
+                if ref not in names:
+                    out.append(((section, ident, *field_path, *suffix), ref, space, is_key))
+    factors = known("factors") if doc.model.needs else set()
+    out += [(("needs", f), f, "factors", True) for f in doc.model.needs if f not in factors]
+    return out
 
 
 def check(
