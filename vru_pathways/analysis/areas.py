@@ -15,10 +15,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
-from ..schema.document import Area
+from ..framework import Framework
+from ..schema.document import Area, Scope
 
 Run = tuple[int, int]
 """Numbers ``start`` up to, not including, ``end``."""
@@ -150,3 +152,47 @@ class AreaTree:
             running += value
             at.append(running)
         return [everywhere + (at[self.number[a]] if a in self.number else 0) for a in areas]
+
+
+class AboutAreas:
+    """What :class:`~.context.Context` knows of the areas services reach."""
+
+    framework: Framework
+    scope: Scope
+
+    @cached_property
+    def area_tree(self) -> AreaTree:
+        return AreaTree(self.framework.areas)
+
+    @cached_property
+    def scope_areas(self) -> tuple[str, ...]:
+        """The scope's areas and every area within them, in document order; every area
+        when the scope names none."""
+        listed = self.scope.areas
+        if not listed:
+            return tuple(self.framework.areas)
+        within = self.area_tree.reach(listed)
+        return tuple(a for a in self.framework.areas if self.area_tree.covers(within, a))
+
+    def reach(self, service_id: str) -> Reach:
+        """The areas a service reaches: those it lists (else the scope's) and every area
+        within them; everywhere when neither lists any."""
+        known = self._service_reach.get(service_id)
+        if known is not None:
+            return known
+        listed = tuple(self.framework.services[service_id].areas or self.scope.areas or ())
+        if listed not in self._reach:
+            self._reach[listed] = self.area_tree.reach(listed) if listed else EVERYWHERE
+        self._service_reach[service_id] = reach = self._reach[listed]
+        return reach
+
+    @cached_property
+    def _service_reach(self) -> dict[str, Reach]:
+        return {}
+
+    def reaches(self, service_id: str, area: str) -> bool:
+        return self.area_tree.covers(self.reach(service_id), area)
+
+    @cached_property
+    def _reach(self) -> dict[tuple[str, ...], Reach]:
+        return {}

@@ -19,7 +19,7 @@ from ..framework import Framework
 from ..graph import build, node_id, related
 from ..schema.document import Impact, Service
 from .about import AboutFactors
-from .areas import EVERYWHERE, AreaTree, Reach
+from .areas import AboutAreas
 from .dates import add_months
 from .focus import Focus, OnDemand
 
@@ -28,7 +28,7 @@ PathwayStatus = Literal["pathway", "dead-end", "no-pathway"]
 reach no impact outcome (a dead end); no active covering service at all."""
 
 
-class Context(AboutFactors):
+class Context(AboutFactors, AboutAreas):
     """One framework, analysed as of one date."""
 
     def __init__(
@@ -277,40 +277,3 @@ class Context(AboutFactors):
             return None
         span = wanted.span()
         return ages.intersect(span, self.scope.ages.span()) if self.scope.ages else span
-
-    @cached_property
-    def area_tree(self) -> AreaTree:
-        return AreaTree(self.framework.areas)
-
-    @cached_property
-    def scope_areas(self) -> tuple[str, ...]:
-        """The scope's areas and every area within them, in document order; every area
-        when the scope names none."""
-        listed = self.scope.areas
-        if not listed:
-            return tuple(self.framework.areas)
-        within = self.area_tree.reach(listed)
-        return tuple(a for a in self.framework.areas if self.area_tree.covers(within, a))
-
-    def reach(self, service_id: str) -> Reach:
-        """The areas a service reaches: those it lists (else the scope's) and every area
-        within them; everywhere when neither lists any."""
-        known = self._service_reach.get(service_id)
-        if known is not None:
-            return known
-        listed = tuple(self.framework.services[service_id].areas or self.scope.areas or ())
-        if listed not in self._reach:
-            self._reach[listed] = self.area_tree.reach(listed) if listed else EVERYWHERE
-        self._service_reach[service_id] = reach = self._reach[listed]
-        return reach
-
-    @cached_property
-    def _service_reach(self) -> dict[str, Reach]:
-        return {}
-
-    def reaches(self, service_id: str, area: str) -> bool:
-        return self.area_tree.covers(self.reach(service_id), area)
-
-    @cached_property
-    def _reach(self) -> dict[tuple[str, ...], Reach]:
-        return {}
