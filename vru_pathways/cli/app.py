@@ -1,7 +1,5 @@
 """The typer application and the options every command shares (``--debug``, ``--version``)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``list`` and ``init``: the shipped catalogue's IDs, and a way into a new area."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``validate``, ``gaps`` and ``schema``."""
 
-from __future__ import annotations
-
 import os
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,7 +26,7 @@ if TYPE_CHECKING:
 SCHEMA_FILE = "schemas/vru-pathways-1.schema.json"
 
 
-def show(report: CheckReport, fmt: str | None) -> ExitCode:
+def show(report: "CheckReport", fmt: str | None) -> ExitCode:
     """Print a check's report and give the exit code it calls for."""
     from ..reporters import STREAMS, render  # lazy: the reporters import the analysis
 
@@ -41,7 +39,7 @@ def show(report: CheckReport, fmt: str | None) -> ExitCode:
     return exit_code_for(list(report.findings), report.fail_on)
 
 
-def stop_unless_analysable(report: CheckReport) -> ExitCode | None:
+def stop_unless_analysable(report: "CheckReport") -> ExitCode | None:
     """Print the problems of input that cannot be analysed, and give exit 2; else ``None``."""
     return show(report, "table") if not report.analysable else None
 

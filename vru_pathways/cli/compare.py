@@ -1,7 +1,5 @@
 """``diff``: what a change to a model opens, closes and moves."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``draw``: a logic model, a pathway map, a focus view or a matrix."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, replace
 from typing import Annotated
 

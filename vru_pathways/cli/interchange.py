@@ -1,7 +1,5 @@
 """``export`` and ``import``: spreadsheets, GraphML and service directories."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

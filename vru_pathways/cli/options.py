@@ -5,8 +5,6 @@ A choice is a plain ``str`` option checked against the registry's names (the key
 here, and a wrong one is a usage error with a suggestion.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Collection
 from typing import Annotated

@@ -1,7 +1,5 @@
 """``report``: the gap-analysis report for a partnership board."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,8 +1,6 @@
 """``timeline``: coverage month by month over the months ahead, and the funding ending
 in each, as a table, JSON, CSV or a chart."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

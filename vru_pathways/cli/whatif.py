@@ -1,7 +1,5 @@
 """``whatif``: what a scenario would do, and which funding sources matter most."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
