@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,14 +115,31 @@ Ref = tuple[tuple[str | int, ...], str, str, bool]
 it is a mapping key (a need is keyed by the factor it is about)."""
 
 
-def references(doc: Doc) -> Iterator[Ref]:
-    """Every reference a document makes to another entity, in document order."""
+def references(doc: Doc, known: Callable[[str], set[str]] | None = None) -> Iterator[Ref]:
+    """Every reference a document makes to another entity, in document order; with
+    ``known`` (a namespace → the IDs defined in it), only those that name an ID it lacks.
+    A field whose IDs are all known costs one set operation and builds no path: nearly
+    every field, on a national framework's 760,000 references."""
     for section, field_path, space in REFERENCES:
-        for ident, entity in getattr(doc.model, section).items():
-            for suffix, ref, is_key in _ids(_walk(entity, field_path)):
-                yield (section, ident, *field_path, *suffix), ref, space, is_key
+        entities = getattr(doc.model, section)
+        names = known(space) if known is not None and entities else None
+        for ident, entity in entities.items():
+            value = _walk(entity, field_path)
+            if names is not None and _all_in(value, names):
+                continue
+            for suffix, ref, is_key in _ids(value):
+                if names is None or ref not in names:
+                    yield (section, ident, *field_path, *suffix), ref, space, is_key
+    factors = known("factors") if known is not None and doc.model.needs else None
     for factor_id in doc.model.needs:
-        yield ("needs", factor_id), factor_id, "factors", True
+        if factors is None or factor_id not in factors:
+            yield ("needs", factor_id), factor_id, "factors", True
+
+
+def _all_in(value: Any, names: set[str]) -> bool:
+    if isinstance(value, str):
+        return value in names
+    return isinstance(value, list | dict) and names.issuperset(value)
 
 
 def defined(doc: Doc, space: str) -> Collection[str]:
@@ -143,22 +160,7 @@ def unresolved(doc: Doc, closure: list[Doc]) -> list[Ref]:
             spaces[space] = set().union(*(defined(d, space) for d in closure))
         return spaces[space]
 
-    out: list[Ref] = []
-    for section, field_path, space in REFERENCES:
-        entities = getattr(doc.model, section)
-        names = known(space) if entities else set()
-        for ident, entity in entities.items():
-            value = _walk(entity, field_path)
-            if isinstance(value, str) and value in names:
-                continue  # what nearly every entity does: one set operation, no paths
-            if isinstance(value, list | dict) and names.issuperset(value):
-                continue
-            for suffix, ref, is_key in _ids(value):
-                if ref not in names:
-                    out.append(((section, ident, *field_path, *suffix), ref, space, is_key))
-    factors = known("factors") if doc.model.needs else set()
-    out += [(("needs", f), f, "factors", True) for f in doc.model.needs if f not in factors]
-    return out
+    return list(references(doc, known))
 
 
 def check(
